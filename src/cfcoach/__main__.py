@@ -1,0 +1,6 @@
+"""Allows `python -m cfcoach`."""
+
+from cfcoach.cli.main import run
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,69 @@
+"""Find exercises: the ones shipped with cfcoach and the person's own.
+
+One broken file never stops the others: each file ends up either in ``exercises`` or
+with its problems in ``problems``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cfcoach.content.loader import load_exercise_file
+from cfcoach.content.models import Exercise
+from cfcoach.content.problems import ContentError, Problem
+
+EXERCISE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class FoundExercise:
+    """A loaded exercise and where it came from."""
+
+    exercise: Exercise
+    path: Path
+    origin: str  # "shipped" or "yours"
+
+
+@dataclass
+class Library:
+    """Every exercise found, by id, plus the files that could not be loaded."""
+
+    exercises: dict[str, FoundExercise] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        found = self.exercises.get(exercise_id)
+        return found.exercise if found else None
+
+    def sorted(self) -> list[FoundExercise]:
+        return sorted(self.exercises.values(), key=lambda f: (f.origin != "shipped", f.exercise.title.lower()))
+
+
+def exercise_files(folder: Path) -> list[Path]:
+    """The exercise files in ``folder`` (not recursive), sorted by name."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in EXERCISE_SUFFIXES and p.is_file())
+
+
+def load_library(shipped_dir: Path, user_dir: Path | None) -> Library:
+    """Load shipped exercises, then the person's own (which cannot replace a shipped id)."""
+    library = Library()
+    sources: list[tuple[Path, str]] = [(p, "shipped") for p in exercise_files(shipped_dir)]
+    if user_dir is not None:
+        sources += [(p, "yours") for p in exercise_files(user_dir)]
+    for path, origin in sources:
+        try:
+            exercise = load_exercise_file(path)
+        except ContentError as exc:
+            library.problems.extend(exc.problems)
+            continue
+        existing = library.exercises.get(exercise.id)
+        if existing is not None:
+            library.problems.append(
+                Problem(str(path), 1, 1, f"another exercise ({existing.path}) already has the id '{exercise.id}'; give this one its own id")
+            )
+            continue
+        library.exercises[exercise.id] = FoundExercise(exercise, path, origin)
+    return library

@@ -1,0 +1,35 @@
+"""What every front-end needs: the folders, the exercise library and the entries store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cfcoach.content import Library, load_library
+from cfcoach.paths import AppPaths, app_paths, ensure_private_dir, shipped_content_dir
+from cfcoach.practice import Clock, system_clock
+from cfcoach.store import EntryStore
+
+
+@dataclass
+class AppContext:
+    """Shared by the CLI, the TUI and tests (which pass their own paths and clock)."""
+
+    paths: AppPaths = field(default_factory=app_paths)
+    clock: Clock = system_clock
+    _library: Library | None = field(default=None, init=False, repr=False)
+
+    @property
+    def library(self) -> Library:
+        """Shipped and personal exercises, loaded once."""
+        if self._library is None:
+            self._library = load_library(shipped_content_dir() / "exercises", self.paths.user_exercises)
+        return self._library
+
+    def reload_library(self) -> Library:
+        self._library = None
+        return self.library
+
+    def open_store(self) -> EntryStore:
+        """Open the entries database (raises :class:`cfcoach.store.StoreError` with a clear message)."""
+        ensure_private_dir(self.paths.data_dir)
+        return EntryStore(self.paths.database)

@@ -1,0 +1,7 @@
+"""The exercise state machine (pure Python: no I/O, no UI)."""
+
+from cfcoach.engine.conditions import holds
+from cfcoach.engine.session import AnswerError, ExerciseSession, ResumeError
+from cfcoach.engine.state import Answer, Event, SessionState
+
+__all__ = ["Answer", "AnswerError", "Event", "ExerciseSession", "ResumeError", "SessionState", "holds"]

@@ -1,0 +1,215 @@
+"""The exercise state machine: start, answer, go back, skip, pause, stop, finish.
+
+Pure Python: no I/O and no UI. A front-end asks for :attr:`ExerciseSession.step`, shows
+it, and calls one of the actions; after each action it saves :attr:`ExerciseSession.state`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cfcoach.content.models import (
+    END,
+    ChoiceStep,
+    Exercise,
+    RatingStep,
+    StepBase,
+    TextStep,
+)
+from cfcoach.engine.conditions import holds
+from cfcoach.engine.state import Answer, Event, SessionState
+
+
+class AnswerError(ValueError):
+    """The answer does not fit the step; the message says, kindly, what would."""
+
+
+class ResumeError(ValueError):
+    """A saved state does not fit the exercise as it is now."""
+
+
+class ExerciseSession:
+    """One person's way through one exercise."""
+
+    def __init__(self, exercise: Exercise, state: SessionState) -> None:
+        self.exercise = exercise
+        self.state = state
+
+    # -- starting ---------------------------------------------------------------------
+
+    @classmethod
+    def start(cls, exercise: Exercise) -> ExerciseSession:
+        """Begin ``exercise`` at its first step."""
+        state = SessionState(
+            exercise_id=exercise.id,
+            exercise_version=exercise.version,
+            current=exercise.steps[0].id,
+        )
+        return cls(exercise, state)
+
+    @classmethod
+    def resume(cls, exercise: Exercise, saved: dict[str, Any] | SessionState) -> ExerciseSession:
+        """Continue from a saved state; :class:`ResumeError` if it no longer fits the exercise."""
+        try:
+            state = saved if isinstance(saved, SessionState) else SessionState.model_validate(saved)
+        except ValueError as exc:
+            raise ResumeError("the saved progress could not be read") from exc
+        if state.exercise_id != exercise.id:
+            raise ResumeError(f"the saved progress belongs to '{state.exercise_id}', not '{exercise.id}'")
+        if state.current is not None and not exercise.has_step(state.current):
+            raise ResumeError("the exercise has changed since this was started")
+        if any(not exercise.has_step(step_id) for step_id in state.trail):
+            raise ResumeError("the exercise has changed since this was started")
+        return cls(exercise, state.model_copy(deep=True))
+
+    # -- reading ----------------------------------------------------------------------
+
+    @property
+    def step(self) -> StepBase | None:
+        """The step to show now, or ``None`` when the exercise is over."""
+        if self.state.current is None:
+            return None
+        return self.exercise.step(self.state.current)
+
+    @property
+    def finished(self) -> bool:
+        return self.state.status != "in_progress"
+
+    @property
+    def can_go_back(self) -> bool:
+        return bool(self.state.trail) and not self.finished
+
+    def answer_for(self, step_id: str) -> Answer | None:
+        """The answer given to ``step_id``, if any."""
+        return self.state.answers.get(step_id)
+
+    def progress(self) -> tuple[int, int]:
+        """(this step's number, the likely number of steps) for a progress indicator."""
+        done = len(self.state.trail)
+        if self.state.current is None:
+            return (done, done)
+        remaining = 0
+        current: str | None = self.state.current
+        seen: set[str] = set()
+        while current is not None and current != END and current not in seen:
+            seen.add(current)
+            remaining += 1
+            current = self._next_id(self.exercise.step(current))
+        return (done + 1, done + remaining)
+
+    # -- acting -----------------------------------------------------------------------
+
+    def answer(self, value: Any = None) -> None:
+        """Give the current step's answer (``None`` for steps that ask nothing) and move on."""
+        step = self._require_step()
+        if step.takes_answer:
+            cleaned = _clean(step, value)
+            if cleaned is None:
+                self._mark_skipped(step.id)
+            else:
+                self.state.answers[step.id] = cleaned
+                if step.id in self.state.skipped:
+                    self.state.skipped.remove(step.id)
+        self._advance(step)
+
+    def skip(self) -> None:
+        """Leave the current step unanswered and move on (always allowed: never a dead end)."""
+        step = self._require_step()
+        self.state.answers.pop(step.id, None)
+        self._mark_skipped(step.id)
+        self.state.events.append(Event(kind="skipped", step=step.id))
+        self._advance(step)
+
+    def back(self) -> bool:
+        """Return to the previous step (its answer is kept); False when there is none."""
+        if not self.can_go_back:
+            return False
+        self.state.current = self.state.trail.pop()
+        return True
+
+    def too_much(self) -> None:
+        """Record that the current step felt like too much (the front-end then offers choices)."""
+        step = self._require_step()
+        self.state.events.append(Event(kind="too_much", step=step.id))
+
+    def grounded(self) -> None:
+        """Record that a grounding pause was taken on the current step."""
+        step = self._require_step()
+        self.state.events.append(Event(kind="grounding", step=step.id))
+
+    def stop(self) -> None:
+        """End the exercise early, keeping every answer given so far."""
+        if self.finished:
+            return
+        if self.state.current is not None:
+            self.state.events.append(Event(kind="stopped", step=self.state.current))
+        self.state.status = "stopped"
+
+    # -- internals --------------------------------------------------------------------
+
+    def _require_step(self) -> StepBase:
+        step = self.step
+        if step is None or self.finished:
+            raise RuntimeError("the exercise is over")
+        return step
+
+    def _mark_skipped(self, step_id: str) -> None:
+        if step_id not in self.state.skipped:
+            self.state.skipped.append(step_id)
+
+    def _next_id(self, step: StepBase) -> str:
+        for branch in self.exercise.branches(step):
+            if branch.when is None or holds(branch.when, self.state.answers):
+                return branch.goto
+        return END  # unreachable for a checked exercise: the last branch has no condition
+
+    def _advance(self, step: StepBase) -> None:
+        target = self._next_id(step)
+        self.state.trail.append(step.id)
+        if target == END:
+            self.state.current = None
+            self.state.status = "completed"
+        else:
+            self.state.current = target
+
+
+def _clean(step: StepBase, value: Any) -> Answer | None:
+    """Check ``value`` against ``step``; ``None`` means 'left empty' (allowed when optional)."""
+    if isinstance(step, TextStep):
+        text = "" if value is None else str(value)
+        if not text.strip():
+            if step.optional:
+                return None
+            raise AnswerError("This step asks for a few words. If you'd rather not, you can skip it.")
+        if len(text) > step.max_length:
+            raise AnswerError(f"This answer is longer than {step.max_length:,} characters; please shorten it.")
+        return text.strip("\n")
+    if isinstance(step, RatingStep):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if step.optional:
+                return None
+            raise AnswerError("Choose a number from 0 to 10, or skip this step.")
+        try:
+            number = int(str(value).strip()) if not isinstance(value, int) or isinstance(value, bool) else value
+        except ValueError:
+            raise AnswerError("Choose a whole number from 0 to 10.") from None
+        if not 0 <= number <= 10:
+            raise AnswerError("Choose a whole number from 0 to 10.")
+        return number
+    if isinstance(step, ChoiceStep):
+        allowed = [option.value for option in step.options]
+        chosen = [] if value is None else ([value] if isinstance(value, str) else list(value))
+        chosen = [str(v) for v in chosen if str(v)]
+        unknown = [v for v in chosen if v not in allowed]
+        if unknown:
+            raise AnswerError(f"Choose from the options shown ({', '.join(allowed)}).")
+        if not chosen:
+            if step.optional:
+                return None
+            raise AnswerError("Choose one of the options, or skip this step.")
+        if step.multiple:
+            return [v for v in allowed if v in chosen]
+        if len(chosen) > 1:
+            raise AnswerError("Choose just one option here.")
+        return chosen[0]
+    return None

@@ -1,0 +1,49 @@
+"""The whole state of one run through an exercise, serialisable to JSON and back.
+
+A draft is this state saved after every step; resuming is loading it again.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Answer = str | int | list[str]
+"""A text answer, a rating, a single choice's value or several choices' values."""
+
+Status = Literal["in_progress", "completed", "stopped"]
+
+
+class Event(BaseModel):
+    """Something that happened on a step besides an answer (e.g. 'too much right now')."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["too_much", "grounding", "skipped", "stopped"]
+    """What happened."""
+    step: str
+    """The id of the step it happened on."""
+
+
+class SessionState(BaseModel):
+    """Where a person is in an exercise and what they have answered."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    exercise_id: str
+    """The id of the exercise being done."""
+    exercise_version: int
+    """The version of the exercise the answers belong to."""
+    current: str | None
+    """The id of the step on screen, or ``None`` once the exercise is over."""
+    trail: list[str] = Field(default_factory=list)
+    """The steps already passed, in order (the way back)."""
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    """Answers by step id."""
+    skipped: list[str] = Field(default_factory=list)
+    """Ids of steps the person skipped."""
+    events: list[Event] = Field(default_factory=list)
+    """Other things that happened along the way, in order."""
+    status: Status = "in_progress"
+    """Whether the exercise is still going, was completed, or was stopped early."""

@@ -1,0 +1,97 @@
+"""A run of an exercise tied to its saved entry: every action is saved at once.
+
+Both front-ends (the Textual TUI and the plain line mode) drive exercises through this,
+so a draft is saved after every step whichever way the person works.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import Any
+
+from cfcoach.content.models import Exercise
+from cfcoach.engine import ExerciseSession
+from cfcoach.store import Entry, EntryStore, new_entry
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(timezone.utc).astimezone()
+
+
+class Practice:
+    """An :class:`ExerciseSession` and the :class:`Entry` it is saved to."""
+
+    def __init__(
+        self,
+        store: EntryStore,
+        session: ExerciseSession,
+        entry: Entry,
+        clock: Clock = system_clock,
+    ) -> None:
+        self.store = store
+        self.session = session
+        self.entry = entry
+        self.clock = clock
+
+    @classmethod
+    def begin(cls, store: EntryStore, exercise: Exercise, clock: Clock = system_clock) -> Practice:
+        """Start ``exercise`` as a new draft (saved at once)."""
+        practice = cls(store, ExerciseSession.start(exercise), new_entry(exercise.id, exercise.version, clock()), clock)
+        practice.save()
+        return practice
+
+    @classmethod
+    def resume(cls, store: EntryStore, exercise: Exercise, entry: Entry, clock: Clock = system_clock) -> Practice:
+        """Continue a saved draft (:class:`cfcoach.engine.ResumeError` if it no longer fits)."""
+        return cls(store, ExerciseSession.resume(exercise, entry.state), entry, clock)
+
+    @property
+    def exercise(self) -> Exercise:
+        return self.session.exercise
+
+    def save(self) -> None:
+        """Write the session's state into the entry and the entry into the store."""
+        state = self.session.state
+        status = {"in_progress": "draft", "completed": "completed", "stopped": "stopped"}[state.status]
+        now = self.clock()
+        update: dict[str, Any] = {
+            "state": state.model_dump(mode="json"),
+            "answers": dict(state.answers),
+            "skipped": list(state.skipped),
+            "status": status,
+            "updated_at": now,
+        }
+        if status != "draft" and self.entry.finished_at is None:
+            update["finished_at"] = now
+        self.entry = self.store.save(self.entry.model_copy(update=update))
+
+    # Each action changes the session and saves; an AnswerError leaves both untouched.
+
+    def answer(self, value: Any = None) -> None:
+        self.session.answer(value)
+        self.save()
+
+    def skip(self) -> None:
+        self.session.skip()
+        self.save()
+
+    def back(self) -> bool:
+        moved = self.session.back()
+        if moved:
+            self.save()
+        return moved
+
+    def too_much(self) -> None:
+        self.session.too_much()
+        self.save()
+
+    def grounded(self) -> None:
+        self.session.grounded()
+        self.save()
+
+    def stop(self) -> None:
+        self.session.stop()
+        self.save()

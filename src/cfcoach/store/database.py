@@ -1,0 +1,151 @@
+"""Open the entries database safely: private file modes, WAL, schema migrations, clear errors."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from cfcoach.paths import PRIVATE_FILE_MODE, ensure_private_dir
+from cfcoach.store.errors import (
+    DatabaseCorrupt,
+    DatabaseLocked,
+    DatabaseTooNew,
+    DatabaseUnavailable,
+    StoreError,
+)
+from cfcoach.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 5.0
+
+
+@contextlib.contextmanager
+def translate_errors(path: Path) -> Iterator[None]:
+    """Turn sqlite3 and OS errors into :class:`StoreError` with a sentence a person can act on."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except sqlite3.DatabaseError as exc:
+        raise _translate(exc, path) from exc
+    except OSError as exc:
+        raise _os_error(exc, path) from exc
+
+
+def _translate(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(
+            f"The entries database ({path}) is busy in another cfcoach window; "
+            "close the other one or try again in a moment."
+        )
+    if "full" in text:
+        return DatabaseUnavailable(
+            f"The disk holding {path} is full; free some space and try again (nothing was lost)."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text or "i/o" in text:
+        return DatabaseUnavailable(
+            f"cfcoach cannot write to {path}; check that the folder exists and is yours to write to."
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text or "no such table" in text:
+        return DatabaseCorrupt(
+            f"The entries database ({path}) is damaged and cannot be read. It has not been changed; "
+            "move it aside (keep it: it may be repairable) and cfcoach will start a new one."
+        )
+    return StoreError(f"The entries database ({path}) could not be used ({exc.__class__.__name__}); see the log for details.")
+
+
+def _os_error(exc: OSError, path: Path) -> StoreError:
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return DatabaseUnavailable(f"The disk holding {path} is full; free some space and try again.")
+    return DatabaseUnavailable(
+        f"cfcoach cannot use {path} ({exc.strerror or type(exc).__name__}); "
+        "check that the folder exists and is yours to write to."
+    )
+
+
+def open_database(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the database at ``path``, migrated to the current schema."""
+    with translate_errors(path):
+        ensure_private_dir(path.parent)
+        existed = path.exists() and path.stat().st_size > 0
+        if existed:
+            _check_header(path)
+        else:
+            fd = os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE_FILE_MODE)
+            os.close(fd)
+        _tighten(path)
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        try:
+            connection.row_factory = sqlite3.Row
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise DatabaseTooNew(
+                    f"The entries database ({path}) was written by a newer cfcoach "
+                    f"(schema {version}, this one knows {SCHEMA_VERSION}); update cfcoach to open it."
+                )
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            if version < SCHEMA_VERSION:
+                if existed and version > 0:
+                    backup_copy(connection, path, f"before-v{SCHEMA_VERSION}")
+                _migrate(connection, version)
+            if existed and version == SCHEMA_VERSION:
+                connection.execute("SELECT count(*) FROM entries").fetchone()
+        except BaseException:
+            connection.close()
+            raise
+        for suffix in ("-wal", "-shm"):
+            _tighten(path.with_name(path.name + suffix))
+        return connection
+
+
+def _check_header(path: Path) -> None:
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DatabaseCorrupt(
+            f"{path} is not a cfcoach database (it may be damaged). It has not been changed; "
+            "move it aside (keep it) and cfcoach will start a new one."
+        )
+
+
+def _tighten(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        if path.stat().st_mode & 0o777 != PRIVATE_FILE_MODE:
+            path.chmod(PRIVATE_FILE_MODE)
+
+
+def _migrate(connection: sqlite3.Connection, current: int) -> None:
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[version].split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {version}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+
+def backup_copy(connection: sqlite3.Connection, path: Path, reason: str) -> Path:
+    """Copy the database beside itself (``NAME.REASON-TIMESTAMP.bak``) with SQLite's backup API."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.{reason}-{stamp}.bak")
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, PRIVATE_FILE_MODE)
+    os.close(fd)
+    copy = sqlite3.connect(target)
+    try:
+        connection.backup(copy)
+    finally:
+        copy.close()
+    return target

@@ -1,0 +1,171 @@
+"""Save, find and list entries in the SQLite database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid as uuid_module
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from cfcoach.store.database import open_database, translate_errors
+from cfcoach.store.errors import EntryNotFound
+from cfcoach.store.models import Entry, EntryStatus
+
+_COLUMNS = (
+    "id, uuid, exercise_id, exercise_version, status, started_at, updated_at, finished_at, "
+    "answers, skipped, state, private, therapist_note"
+)
+
+
+def new_entry(exercise_id: str, exercise_version: int, now: datetime | None = None) -> Entry:
+    """A fresh, unsaved draft entry."""
+    moment = (now or datetime.now(timezone.utc)).astimezone()
+    return Entry(
+        uuid=str(uuid_module.uuid4()),
+        exercise_id=exercise_id,
+        exercise_version=exercise_version,
+        started_at=moment,
+        updated_at=moment,
+    )
+
+
+class EntryStore:
+    """The entries database. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connection: sqlite3.Connection = open_database(path)
+
+    def __enter__(self) -> EntryStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._connection.close()
+
+    # -- writing ----------------------------------------------------------------------
+
+    def save(self, entry: Entry) -> Entry:
+        """Insert or update ``entry`` (matched by uuid) in one transaction; returns it with its id."""
+        row = (
+            entry.uuid,
+            entry.exercise_id,
+            entry.exercise_version,
+            entry.status,
+            _iso(entry.started_at),
+            _iso(entry.updated_at),
+            _iso(entry.finished_at) if entry.finished_at else None,
+            json.dumps(entry.answers, ensure_ascii=False),
+            json.dumps(entry.skipped, ensure_ascii=False),
+            json.dumps(entry.state, ensure_ascii=False),
+            int(entry.private),
+            entry.therapist_note,
+        )
+        with translate_errors(self.path):
+            cursor = self._connection.execute(
+                """
+                INSERT INTO entries (uuid, exercise_id, exercise_version, status, started_at,
+                    updated_at, finished_at, answers, skipped, state, private, therapist_note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (uuid) DO UPDATE SET
+                    exercise_id = excluded.exercise_id,
+                    exercise_version = excluded.exercise_version,
+                    status = excluded.status,
+                    started_at = excluded.started_at,
+                    updated_at = excluded.updated_at,
+                    finished_at = excluded.finished_at,
+                    answers = excluded.answers,
+                    skipped = excluded.skipped,
+                    state = excluded.state,
+                    private = excluded.private,
+                    therapist_note = excluded.therapist_note
+                RETURNING id
+                """,
+                row,
+            )
+            entry_id = int(cursor.fetchone()[0])
+        return entry.model_copy(update={"id": entry_id})
+
+    def set_private(self, entry_id: int, private: bool) -> None:
+        """Mark an entry private (never exported unless asked) or not."""
+        with translate_errors(self.path):
+            cursor = self._connection.execute("UPDATE entries SET private = ? WHERE id = ?", (int(private), entry_id))
+        if cursor.rowcount == 0:
+            raise EntryNotFound(f"There is no entry {entry_id}; `cfcoach export --format json` lists them.")
+
+    # -- reading ----------------------------------------------------------------------
+
+    def get(self, entry_id: int) -> Entry:
+        """The entry with this id (:class:`EntryNotFound` if there is none)."""
+        with translate_errors(self.path):
+            row = self._connection.execute(f"SELECT {_COLUMNS} FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        if row is None:
+            raise EntryNotFound(f"There is no entry {entry_id}; `cfcoach export --format json` lists them.")
+        return _entry(row)
+
+    def latest_draft(self, exercise_id: str | None = None) -> Entry | None:
+        """The most recently saved unfinished entry (optionally of one exercise)."""
+        query = f"SELECT {_COLUMNS} FROM entries WHERE status = 'draft'"
+        params: tuple[Any, ...] = ()
+        if exercise_id is not None:
+            query += " AND exercise_id = ?"
+            params = (exercise_id,)
+        query += " ORDER BY updated_at DESC, id DESC LIMIT 1"
+        with translate_errors(self.path):
+            row = self._connection.execute(query, params).fetchone()
+        return _entry(row) if row else None
+
+    def recent(self, limit: int = 5, statuses: tuple[EntryStatus, ...] = ("completed", "stopped")) -> list[Entry]:
+        """The newest entries with these statuses, newest first."""
+        marks = ", ".join("?" for _ in statuses)
+        with translate_errors(self.path):
+            rows = self._connection.execute(
+                f"SELECT {_COLUMNS} FROM entries WHERE status IN ({marks}) ORDER BY started_at DESC, id DESC LIMIT ?",
+                (*statuses, limit),
+            ).fetchall()
+        return [_entry(row) for row in rows]
+
+    def iter_entries(self, *, include_drafts: bool = False, include_private: bool = False) -> Iterator[Entry]:
+        """Every entry, oldest first, leaving out drafts and private ones unless asked."""
+        query = f"SELECT {_COLUMNS} FROM entries WHERE 1 = 1"
+        if not include_drafts:
+            query += " AND status != 'draft'"
+        if not include_private:
+            query += " AND private = 0"
+        query += " ORDER BY started_at, id"
+        with translate_errors(self.path):
+            cursor = self._connection.execute(query)
+            while batch := cursor.fetchmany(500):
+                for row in batch:
+                    yield _entry(row)
+
+    def count(self) -> int:
+        with translate_errors(self.path):
+            return int(self._connection.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="microseconds")
+
+
+def _entry(row: sqlite3.Row) -> Entry:
+    return Entry(
+        id=row["id"],
+        uuid=row["uuid"],
+        exercise_id=row["exercise_id"],
+        exercise_version=row["exercise_version"],
+        status=row["status"],
+        started_at=datetime.fromisoformat(row["started_at"]),
+        updated_at=datetime.fromisoformat(row["updated_at"]),
+        finished_at=datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else None,
+        answers=json.loads(row["answers"]),
+        skipped=json.loads(row["skipped"]),
+        state=json.loads(row["state"]),
+        private=bool(row["private"]),
+        therapist_note=row["therapist_note"],
+    )
