@@ -22,7 +22,9 @@ class AppContext:
     def library(self) -> Library:
         """Shipped and personal exercises, loaded once."""
         if self._library is None:
-            self._library = load_library(shipped_content_dir() / "exercises", self.paths.user_exercises)
+            self._library = load_library(
+                shipped_content_dir() / "exercises", self.paths.user_exercises
+            )
         return self._library
 
     def reload_library(self) -> Library:

@@ -7,7 +7,7 @@ so a draft is saved after every step whichever way the person works.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from cfcoach.content.models import Exercise
@@ -18,7 +18,7 @@ Clock = Callable[[], datetime]
 
 
 def system_clock() -> datetime:
-    return datetime.now(timezone.utc).astimezone()
+    return datetime.now(UTC).astimezone()
 
 
 class Practice:
@@ -39,12 +39,19 @@ class Practice:
     @classmethod
     def begin(cls, store: EntryStore, exercise: Exercise, clock: Clock = system_clock) -> Practice:
         """Start ``exercise`` as a new draft (saved at once)."""
-        practice = cls(store, ExerciseSession.start(exercise), new_entry(exercise.id, exercise.version, clock()), clock)
+        practice = cls(
+            store,
+            ExerciseSession.start(exercise),
+            new_entry(exercise.id, exercise.version, clock()),
+            clock,
+        )
         practice.save()
         return practice
 
     @classmethod
-    def resume(cls, store: EntryStore, exercise: Exercise, entry: Entry, clock: Clock = system_clock) -> Practice:
+    def resume(
+        cls, store: EntryStore, exercise: Exercise, entry: Entry, clock: Clock = system_clock
+    ) -> Practice:
         """Continue a saved draft (:class:`cfcoach.engine.ResumeError` if it no longer fits)."""
         return cls(store, ExerciseSession.resume(exercise, entry.state), entry, clock)
 
@@ -55,7 +62,9 @@ class Practice:
     def save(self) -> None:
         """Write the session's state into the entry and the entry into the store."""
         state = self.session.state
-        status = {"in_progress": "draft", "completed": "completed", "stopped": "stopped"}[state.status]
+        status = {"in_progress": "draft", "completed": "completed", "stopped": "stopped"}[
+            state.status
+        ]
         now = self.clock()
         update: dict[str, Any] = {
             "state": state.model_dump(mode="json"),

@@ -1,0 +1,61 @@
+"""Helpers the commands share: the app context and clear, one-sentence failures."""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+import typer
+
+from cfcoach.content import Exercise
+from cfcoach.context import AppContext
+from cfcoach.store import EntryStore, StoreError
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one clear sentence to stderr and exit with ``code``."""
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def context_or_fail() -> AppContext:
+    """The app context for this process."""
+    return AppContext()
+
+
+def exercise_or_fail(context: AppContext, exercise_id: str) -> Exercise:
+    """The exercise called ``exercise_id``, or a clear message naming the ones there are."""
+    exercise = context.library.get(exercise_id)
+    if exercise is not None:
+        return exercise
+    broken = [p for p in context.library.problems]
+    known = ", ".join(sorted(context.library.exercises)) or "none"
+    hint = (
+        " (some exercise files could not be loaded: run `cfcoach content validate`)"
+        if broken
+        else ""
+    )
+    fail(f"There is no exercise called '{exercise_id}'; the exercises are: {known}{hint}.", 2)
+
+
+def open_store_or_fail(context: AppContext) -> EntryStore:
+    """Open the entries database, or say in one sentence why it can't be opened."""
+    try:
+        return context.open_store()
+    except StoreError as exc:
+        from cfcoach.errorlog import log_exception
+
+        log_exception("opening the database", exc)
+        fail(str(exc))
+    except OSError as exc:
+        from cfcoach.errorlog import log_exception
+
+        log_exception("opening the data folder", exc)
+        fail(
+            f"cfcoach cannot use its data folder {context.paths.data_dir} "
+            f"({exc.strerror or type(exc).__name__}); check that it is yours to write to."
+        )
+
+
+def check_store_or_fail(context: AppContext) -> None:
+    """Make sure the database opens before a screen is drawn, so problems show as one sentence."""
+    open_store_or_fail(context).close()

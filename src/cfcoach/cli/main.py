@@ -1,0 +1,214 @@
+"""`cfcoach`: the command-line entry point.
+
+Nothing heavy is imported at module level: `cfcoach --version` answers before Typer is
+loaded, and Textual is imported only when the TUI starts.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cfcoach import __version__
+
+app = typer.Typer(
+    name="cfcoach",
+    help=(
+        "A terminal coach for the inner critic, built on compassion-focused therapy practices. "
+        "Self-help to practise between sessions: not therapy, diagnosis or crisis care."
+    ),
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+content_app = typer.Typer(
+    help="List and check exercise files.", no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(content_app, name="content")
+
+ThemeOption = Annotated[
+    str,
+    typer.Option("--theme", help="Colour theme: dark, light, or any Textual theme name."),
+]
+ReducedMotion = Annotated[
+    bool,
+    typer.Option("--reduced-motion", help="Count breaths in words instead of animating them."),
+]
+
+
+def _theme_name(theme: str) -> str:
+    return {"dark": "textual-dark", "light": "textual-light"}.get(theme.lower(), theme)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"cfcoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    ctx: typer.Context,
+    theme: ThemeOption = "dark",
+    reduced_motion: ReducedMotion = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version_callback,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Open the coach (the home screen) when no command is given."""
+    if ctx.invoked_subcommand is None:
+        _open_tui(theme=theme, reduced_motion=reduced_motion, start_exercise=None)
+
+
+def _open_tui(*, theme: str, reduced_motion: bool, start_exercise: str | None) -> None:
+    from cfcoach.cli.common import check_store_or_fail, context_or_fail, fail
+
+    context = context_or_fail()
+    check_store_or_fail(context)
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        fail(
+            "The coach needs a terminal to draw in; for pipes and screen readers use "
+            "`cfcoach run daily-checkin --plain`.",
+            2,
+        )
+    from cfcoach.tui.app import create_app
+
+    tui = create_app(
+        context,
+        theme=_theme_name(theme),
+        reduced_motion=reduced_motion,
+        start_exercise=start_exercise,
+    )
+    tui.run()
+    code = tui.return_code or 0
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command("run")
+def run_exercise(
+    exercise_id: Annotated[
+        str,
+        typer.Argument(help="The exercise to do, e.g. daily-checkin (see `cfcoach content list`)."),
+    ],
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Plain line-by-line prompts: for screen readers, pipes and simple terminals.",
+        ),
+    ] = False,
+    resume: Annotated[
+        bool | None,
+        typer.Option(
+            "--resume/--new",
+            help="Continue the unfinished one of this exercise, or start a new one (plain mode asks when it can).",
+        ),
+    ] = None,
+    theme: ThemeOption = "dark",
+    reduced_motion: ReducedMotion = False,
+) -> None:
+    """Do one exercise, in the coach or (with --plain) as plain prompts."""
+    from cfcoach.cli.common import context_or_fail, exercise_or_fail
+
+    context = context_or_fail()
+    exercise_or_fail(context, exercise_id)
+    if not plain:
+        _open_tui(theme=theme, reduced_motion=reduced_motion, start_exercise=exercise_id)
+        return
+    from cfcoach.cli.plain import PlainRunner
+
+    code = PlainRunner(context, sys.stdin, sys.stdout).run(exercise_id, resume=resume)
+    if code:
+        raise typer.Exit(code)
+
+
+@content_app.command("list")
+def content_list() -> None:
+    """Show the exercises found: shipped with cfcoach and your own."""
+    from cfcoach.cli.content_cmds import list_exercises
+
+    list_exercises()
+
+
+@content_app.command("validate")
+def content_validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Exercise files or folders to check (default: every exercise cfcoach finds)."
+        ),
+    ] = None,
+) -> None:
+    """Check exercise files; print FILE:LINE:COL: problem for each problem found."""
+    from cfcoach.cli.content_cmds import validate
+
+    code = validate(paths or [])
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: json.")] = "json",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="File to write (default, or '-': print to the terminal)."
+        ),
+    ] = None,
+    include_private: Annotated[
+        bool,
+        typer.Option("--include-private", help="Also export entries and steps marked private."),
+    ] = False,
+    include_drafts: Annotated[
+        bool, typer.Option("--include-drafts", help="Also export unfinished entries.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+) -> None:
+    """Write your saved entries out (as JSON) to share or to keep as a backup."""
+    from cfcoach.cli.export_cmd import run_export
+
+    run_export(
+        format, output, include_private=include_private, include_drafts=include_drafts, force=force
+    )
+
+
+def run() -> None:
+    """The console-script entry point: fast paths first, then Typer with calm error handling."""
+    args = sys.argv[1:]
+    if args == ["--version"]:
+        sys.stdout.write(f"cfcoach {__version__}\n")
+        return
+    import os
+
+    os.umask(0o077)
+    try:
+        app(prog_name="cfcoach")
+    except KeyboardInterrupt:
+        sys.stderr.write("\nStopped. Everything you had answered is saved.\n")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # the last line of defence: no traceback reaches a person
+        from cfcoach.errorlog import log_exception
+
+        log_path = log_exception("unexpected error", exc)
+        sys.stderr.write(
+            "Something went wrong inside cfcoach. Your saved answers are safe; "
+            f"details for a bug report are in {log_path}.\n"
+        )
+        sys.exit(1)

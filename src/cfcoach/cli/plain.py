@@ -1,0 +1,281 @@
+"""The plain front-end: an exercise as plain line prompts on stdin/stdout.
+
+For screen readers, pipes and simple terminals: no colours, no cursor movement, one
+question at a time. Piped answers (one line each) complete an exercise; steps that ask
+nothing (information, pauses, reviews) take no input when stdin is not a terminal.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TextIO
+
+from cfcoach.cli.common import exercise_or_fail, open_store_or_fail
+from cfcoach.content import (
+    ChoiceStep,
+    Exercise,
+    InfoStep,
+    PauseStep,
+    RatingStep,
+    ReviewStep,
+    StepBase,
+    TextStep,
+)
+from cfcoach.context import AppContext
+from cfcoach.engine import AnswerError, ResumeError
+from cfcoach.practice import Practice
+from cfcoach.store import EntryStore, StoreError
+from cfcoach.textsafety import printable
+
+WIDTH = 78
+COMMANDS = "/back, /skip, /too-much or /stop"
+
+EXIT_DONE = 0
+EXIT_STORE = 1
+EXIT_INPUT_ENDED = 3
+
+
+class InputEnded(Exception):
+    """stdin closed before the exercise was over."""
+
+
+class PlainRunner:
+    """Runs one exercise as line prompts, saving after every step through :class:`Practice`."""
+
+    def __init__(
+        self, context: AppContext, stdin: TextIO, stdout: TextIO, interactive: bool | None = None
+    ) -> None:
+        self.context = context
+        self.stdin = stdin
+        self.out = stdout
+        self.interactive = stdin.isatty() if interactive is None else interactive
+
+    # -- output -----------------------------------------------------------------------
+
+    def say(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def para(self, text: str, indent: str = "") -> None:
+        for paragraph in printable(text).split("\n"):
+            wrapped = textwrap.fill(
+                paragraph, WIDTH, initial_indent=indent, subsequent_indent=indent
+            )
+            self.say(wrapped)
+
+    def ask(self, prompt: str) -> str:
+        self.out.write(prompt)
+        self.out.flush()
+        line = self.stdin.readline()
+        if line == "":
+            if self.interactive:
+                self.say()
+            raise InputEnded
+        if not self.interactive:
+            self.say()
+        return line.rstrip("\r\n")
+
+    def wait(self, prompt: str = "Press Enter to go on. ") -> str:
+        """In a terminal, wait for Enter (commands allowed); in a pipe, move on at once."""
+        if not self.interactive:
+            return ""
+        return self.ask(prompt).strip()
+
+    # -- flow -------------------------------------------------------------------------
+
+    def run(self, exercise_id: str, resume: bool | None = None) -> int:
+        exercise = exercise_or_fail(self.context, exercise_id)
+        store = open_store_or_fail(self.context)
+        try:
+            practice = self._begin(store, exercise, resume)
+            self.say(f"{exercise.title} (about {exercise.minutes} minutes)")
+            self.para(
+                f"At any prompt you can type {COMMANDS}. Your answers are saved after every step."
+            )
+            return self._loop(practice)
+        except InputEnded:
+            self.say()
+            self.para(
+                "The input ended before the exercise did. Your answers so far are saved; "
+                f"run `cfcoach run {exercise.id} --plain --resume` to continue."
+            )
+            return EXIT_INPUT_ENDED
+        except StoreError as exc:
+            from cfcoach.errorlog import log_exception
+
+            log_exception("saving in plain mode", exc)
+            self.para(str(exc))
+            return EXIT_STORE
+        finally:
+            store.close()
+
+    def _begin(self, store: EntryStore, exercise: Exercise, resume: bool | None) -> Practice:
+        draft = store.latest_draft(exercise.id) if resume is not False else None
+        if draft is not None and resume is None:
+            if self.interactive:
+                when = draft.started_at.astimezone().strftime("%a %d %b, %H:%M")
+                reply = self.ask(
+                    f"You have an unfinished {exercise.title.lower()} from {when}. Continue it? [Y/n] "
+                )
+                resume = not reply.strip().lower().startswith("n")
+            else:
+                resume = False
+        if draft is not None and resume:
+            try:
+                practice = Practice.resume(store, exercise, draft, self.context.clock)
+                self.say("Continuing where you left off.")
+                return practice
+            except ResumeError:
+                self.para(
+                    "This exercise has changed since you started that one, so it starts afresh; "
+                    "your earlier answers stay saved."
+                )
+        return Practice.begin(store, exercise, self.context.clock)
+
+    def _loop(self, practice: Practice) -> int:
+        while (step := practice.session.step) is not None and not practice.session.finished:
+            self._show(practice, step)
+            self._take_input(practice, step)
+        self.say()
+        if practice.session.state.status == "stopped":
+            self.para("You stopped here, and that's all right. What you wrote is saved.")
+        else:
+            self.para(
+                "Finished. Your entry is saved on this computer. Thank you for taking this time."
+            )
+        return EXIT_DONE
+
+    def _show(self, practice: Practice, step: StepBase) -> None:
+        number, total = practice.session.progress()
+        system = f"  ({step.system} system)" if step.system else ""
+        self.say()
+        self.say(f"[{number}/{total}] {printable(step.title)}{system}")
+        if step.text:
+            self.para(step.text)
+        for ref in step.referenced_steps():
+            if not isinstance(step, ReviewStep):
+                self._show_answer(practice, ref)
+        if isinstance(step, ReviewStep):
+            for ref in step.show:
+                self._show_answer(practice, ref)
+        if isinstance(step, PauseStep):
+            self._show_pause(step)
+
+    def _show_answer(self, practice: Practice, step_id: str) -> None:
+        label = practice.exercise.step(step_id).answer_label
+        value = practice.session.answer_for(step_id)
+        shown = (
+            "(skipped)"
+            if value is None
+            else (", ".join(value) if isinstance(value, list) else str(value))
+        )
+        self.para(f"{label}: {shown}", indent="  ")
+
+    def _show_pause(self, step: PauseStep) -> None:
+        if step.breathing is not None:
+            b = step.breathing
+            parts = [f"in for {b.inhale:g}"]
+            if b.hold:
+                parts.append(f"rest for {b.hold:g}")
+            parts.append(f"out for {b.exhale:g} seconds")
+            self.para("Rhythm: breathe " + ", ".join(parts) + ".", indent="  ")
+        for cue in step.cues:
+            self.para(f"- {cue}", indent="  ")
+        self.para(f"Take about {step.seconds} seconds for this.", indent="  ")
+
+    def _take_input(self, practice: Practice, step: StepBase) -> None:
+        while True:
+            if isinstance(step, (InfoStep, PauseStep, ReviewStep)):
+                last = practice.session.progress()[0] == practice.session.progress()[1]
+                reply = self.wait("Press Enter to finish. " if last else "Press Enter to go on. ")
+            else:
+                reply = self.ask(self._prompt(step)).strip()
+            if reply.startswith("/"):
+                if self._command(practice, reply.lower()):
+                    return
+                continue
+            try:
+                practice.answer(self._parse(step, reply))
+                return
+            except AnswerError as exc:
+                self.para(str(exc))
+                if not self.interactive:
+                    # A pipe cannot correct itself: keep what is valid and move on.
+                    self.para("(Skipping this step.)")
+                    practice.skip()
+                    return
+
+    def _prompt(self, step: StepBase) -> str:
+        if isinstance(step, RatingStep):
+            anchors = ", ".join(f"{k} = {printable(v)}" for k, v in sorted(step.anchors.items()))
+            return f"A number from 0 to 10{f' ({anchors})' if anchors else ''}: "
+        if isinstance(step, ChoiceStep):
+            for i, option in enumerate(step.options, start=1):
+                self.say(f"  {i}. {printable(option.label)}")
+            return (
+                "Your choices (numbers, separated by commas): "
+                if step.multiple
+                else "Your choice (a number): "
+            )
+        if isinstance(step, TextStep) and step.optional:
+            return "> (optional, Enter to leave it) "
+        return "> "
+
+    def _parse(self, step: StepBase, reply: str) -> object:
+        if isinstance(step, ChoiceStep):
+            picks: list[str] = []
+            for part in (p.strip() for p in reply.split(",")):
+                if not part:
+                    continue
+                if part.isdigit() and 1 <= int(part) <= len(step.options):
+                    picks.append(step.options[int(part) - 1].value)
+                else:
+                    picks.append(part)
+            return picks
+        if isinstance(step, (InfoStep, PauseStep, ReviewStep)):
+            return None
+        return reply
+
+    def _command(self, practice: Practice, command: str) -> bool:
+        """Handle a /command; True when the step is done with (moved or stopped)."""
+        if command == "/back":
+            if not practice.back():
+                self.say("This is the first step; there is nothing to go back to.")
+            return True
+        if command == "/skip":
+            practice.skip()
+            return True
+        if command == "/stop":
+            practice.stop()
+            return True
+        if command in ("/too-much", "/toomuch", "/too much"):
+            return self._too_much(practice)
+        self.say(f"You can type {COMMANDS}, or answer the question.")
+        return False
+
+    def _too_much(self, practice: Practice) -> bool:
+        practice.too_much()
+        self.say()
+        self.say("That's OK. What would help right now?")
+        self.say("  1. A short grounding pause")
+        self.say("  2. Skip this step")
+        self.say("  3. Stop here and keep what I wrote")
+        self.say("  4. Go back to the step")
+        choice = self.ask("Your choice (a number): ").strip()
+        if choice == "1":
+            grounding = practice.exercise.grounding
+            self.say()
+            self.para(grounding.text, indent="  ")
+            self.para(
+                f"Take about {grounding.seconds} seconds, or as long as you need.", indent="  "
+            )
+            practice.grounded()
+            self.wait("Press Enter when you're ready to come back to the step. ")
+            return False
+        if choice == "2":
+            practice.skip()
+            return True
+        if choice == "3":
+            practice.stop()
+            return True
+        return False
