@@ -8,6 +8,7 @@ types) and records a position for every path into the data.
 from __future__ import annotations
 
 import datetime as _dt
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,14 +58,22 @@ def _mark_position(mark: Any) -> tuple[int, int]:
 def read_yaml(text: str) -> tuple[Any, SourceMap]:
     """Parse ``text`` (one YAML document) into plain data and its source map."""
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError, YAMLFutureWarning, YAMLWarning
+    from ruamel.yaml.scanner import Scanner
 
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise YamlReadError("the file is larger than 2 MB; an exercise file is much smaller")
     yaml = YAML(typ="rt", pure=True)
+    # The plain scanner drops comments: we keep positions, not comments, and the
+    # round-trip scanner raises NotImplementedError on some valid comment layouts.
+    yaml.Scanner = Scanner
     yaml.allow_duplicate_keys = False
     try:
-        documents = list(yaml.load_all(text))
+        with warnings.catch_warnings():
+            # e.g. a reused anchor: harmless here, and a warning must not reach the screen.
+            warnings.simplefilter("ignore", YAMLWarning)
+            warnings.simplefilter("ignore", YAMLFutureWarning)
+            documents = list(yaml.load_all(text))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = _mark_position(mark) if mark is not None else (1, 1)
@@ -74,6 +83,16 @@ def read_yaml(text: str) -> tuple[Any, SourceMap]:
         raise YamlReadError(f"YAML syntax: {_tidy(str(exc))}") from exc
     except RecursionError as exc:
         raise YamlReadError("the YAML nests too deeply to be an exercise") from exc
+    except AssertionError as exc:
+        # ruamel asserts on a '%YAML' directive naming a version other than 1.1 or 1.2.
+        if "version" not in str(exc):
+            raise
+        raise YamlReadError(
+            "the '%YAML' line names a YAML version this reader does not know "
+            "(it reads 1.1 and 1.2); remove that line, an exercise file does not need it",
+            _directive_line(text, "%YAML"),
+            1,
+        ) from exc
     except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
         # ruamel raises plain exceptions for a few malformed constructs (e.g. bad tags).
         raise YamlReadError(f"the YAML cannot be read ({type(exc).__name__})") from exc
@@ -88,6 +107,14 @@ def read_yaml(text: str) -> tuple[Any, SourceMap]:
     converter = _Converter(source)
     data = converter.convert(documents[0], (), 0)
     return data, source
+
+
+def _directive_line(text: str, directive: str) -> int:
+    """The 1-based number of the first line starting with ``directive`` (1 if none does)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(directive):
+            return number
+    return 1
 
 
 def _tidy(message: str) -> str:
@@ -107,7 +134,13 @@ class _Converter:
         if depth > MAX_DEPTH:
             raise YamlReadError("the YAML nests too deeply to be an exercise")
         lc = getattr(node, "lc", None)
-        if lc is not None and path not in self.source.values:
+        # Tagged scalars carry a LineCol whose line and col are None.
+        if (
+            lc is not None
+            and lc.line is not None
+            and lc.col is not None
+            and path not in self.source.values
+        ):
             self.source.values[path] = (int(lc.line) + 1, int(lc.col) + 1)
         if isinstance(node, Mapping):
             return self._mapping(node, path, depth)
