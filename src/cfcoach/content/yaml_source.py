@@ -94,8 +94,11 @@ def read_yaml(text: str) -> tuple[Any, SourceMap]:
             1,
         ) from exc
     except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
-        # ruamel raises plain exceptions for a few malformed constructs (e.g. bad tags).
-        raise YamlReadError(f"the YAML cannot be read ({type(exc).__name__})") from exc
+        # ruamel raises plain exceptions for a few constructs (e.g. a list used as a key).
+        raise YamlReadError(
+            "the YAML cannot be read: it uses a construct an exercise file never needs "
+            "(such as a list or mapping used as a key); keep to 'key: value' lines and '- ' lists"
+        ) from exc
     if not documents or (len(documents) == 1 and documents[0] is None):
         raise YamlReadError("the file is empty; an exercise starts with 'id:', 'title:', ...")
     if len(documents) > 1:
