@@ -1,6 +1,6 @@
 """Allows `python -m cfcoach`."""
 
-from cfcoach.cli.main import run
+from cfcoach.cli.entry import run
 
 if __name__ == "__main__":
     run()

@@ -185,30 +185,3 @@ def export(
     run_export(
         format, output, include_private=include_private, include_drafts=include_drafts, force=force
     )
-
-
-def run() -> None:
-    """The console-script entry point: fast paths first, then Typer with calm error handling."""
-    args = sys.argv[1:]
-    if args == ["--version"]:
-        sys.stdout.write(f"cfcoach {__version__}\n")
-        return
-    import os
-
-    os.umask(0o077)
-    try:
-        app(prog_name="cfcoach")
-    except KeyboardInterrupt:
-        sys.stderr.write("\nStopped. Everything you had answered is saved.\n")
-        sys.exit(130)
-    except SystemExit:
-        raise
-    except Exception as exc:  # the last line of defence: no traceback reaches a person
-        from cfcoach.errorlog import log_exception
-
-        log_path = log_exception("unexpected error", exc)
-        sys.stderr.write(
-            "Something went wrong inside cfcoach. Your saved answers are safe; "
-            f"details for a bug report are in {log_path}.\n"
-        )
-        sys.exit(1)

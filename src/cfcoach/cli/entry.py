@@ -1,0 +1,37 @@
+"""The console-script entry point: fast paths first, then Typer with calm error handling.
+
+This module imports nothing heavy, so `cfcoach --version` answers before Typer loads.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from cfcoach import __version__
+
+
+def run() -> None:
+    """Run `cfcoach` with the process's arguments; no traceback ever reaches the person."""
+    if sys.argv[1:] == ["--version"]:
+        sys.stdout.write(f"cfcoach {__version__}\n")
+        return
+    os.umask(0o077)  # anything cfcoach creates is private to its owner
+    try:
+        from cfcoach.cli.main import app
+
+        app(prog_name="cfcoach")
+    except KeyboardInterrupt:
+        sys.stderr.write("\nStopped. Everything you had answered is saved.\n")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # the last line of defence
+        from cfcoach.errorlog import log_exception
+
+        log_path = log_exception("unexpected error", exc)
+        sys.stderr.write(
+            "Something went wrong inside cfcoach. Your saved answers are safe; "
+            f"details for a bug report are in {log_path}.\n"
+        )
+        sys.exit(1)
