@@ -185,3 +185,39 @@ def export(
     run_export(
         format, output, include_private=include_private, include_drafts=include_drafts, force=force
     )
+
+
+@app.command("backup")
+def backup_command(
+    target: Annotated[
+        Path | None,
+        typer.Argument(help="File (or folder) for the copy; default: the backups folder in cfcoach's data folder."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+) -> None:
+    """Make a copy of all your entries (safe to run while cfcoach is open)."""
+    from cfcoach.cli.data_cmds import backup
+
+    backup(target, force)
+
+
+@app.command("restore")
+def restore_command(
+    source: Annotated[Path, typer.Argument(help="A backup made by `cfcoach backup`.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Don't ask for confirmation.")] = False,
+) -> None:
+    """Bring back entries from a backup; your current entries are kept as a copy first."""
+    from cfcoach.cli.data_cmds import restore
+
+    restore(source, yes)
+
+
+@app.command("doctor")
+def doctor_command() -> None:
+    """Check cfcoach's data folder, file permissions, database and exercises."""
+    from cfcoach.cli.data_cmds import doctor
+
+    code = doctor()
+    if code:
+        raise typer.Exit(code)
+
