@@ -38,6 +38,7 @@ def check_exercise(exercise: Exercise) -> list[GraphIssue]:
 
     known = ", ".join(sorted(index)) or "none"
     edges: dict[str, list[str]] = {}
+    broken: set[str] = set()  # steps with a goto to no step (reported once, below)
     for i, step in enumerate(exercise.steps):
         targets: list[str] = []
         branches = exercise.branches(step)
@@ -45,6 +46,7 @@ def check_exercise(exercise: Exercise) -> list[GraphIssue]:
             where: PathKey = ("steps", i, "next") if not isinstance(step.next, list) else ("steps", i, "next", b, "goto")
             if branch.goto != END and branch.goto not in index:
                 issues.append(GraphIssue(where, f"step '{step.id}' goes to '{branch.goto}', but no step has that id; use one of: {known}, or end"))
+                broken.add(step.id)
             else:
                 targets.append(branch.goto)
             if branch.when is not None and b == len(branches) - 1:
@@ -59,7 +61,8 @@ def check_exercise(exercise: Exercise) -> list[GraphIssue]:
         if step.id not in reachable:
             issues.append(GraphIssue(("steps", i, "id"), f"no path from the first step reaches step '{step.id}'; point a 'next' at it or remove it"))
 
-    finishing = _can_finish(edges)
+    # A goto to no step is already reported; don't also call its step a dead end.
+    finishing = _can_finish({s: t + [END] if s in broken else t for s, t in edges.items()})
     for i, step in enumerate(exercise.steps):
         if step.id in reachable and step.id not in finishing:
             issues.append(GraphIssue(("steps", i, "next"), f"from step '{step.id}' the exercise can never finish; give it a way on to 'end'"))

@@ -66,13 +66,19 @@ def load_exercise_text(text: str, label: str) -> Exercise:
 
 def _validation_problems(exc: ValidationError, data: dict[str, Any], source: SourceMap, label: str) -> list[Problem]:
     problems: set[Problem] = set()
+    seen: set[PathKey] = set()
     for error in exc.errors(include_url=False):
         path = _data_path(tuple(error["loc"]), data)
+        if path in seen:
+            continue  # another member of a union (e.g. str | int) failing on the same value
+        seen.add(path)
         kind = error["type"]
         if kind == "extra_forbidden":
             line, column = source.locate(path, key=True)
         elif kind == "missing":
             line, column = source.locate(path[:-1])
+        elif kind == "union_tag_invalid":
+            line, column = source.locate((*path, "kind"))
         else:
             line, column = source.locate(path)
         problems.add(Problem(label, line, column, _message(error, path)))
@@ -87,8 +93,8 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> PathKey:
     while items:
         part = items.pop(0)
         if isinstance(node, dict):
-            if items and part == node.get("kind") and part in STEP_KINDS:
-                continue
+            if part == node.get("kind") and part in STEP_KINDS and part not in node:
+                continue  # the step kind pydantic names in the location
             if part not in node and isinstance(part, str) and items:
                 continue  # a union member's name, not a key
             path.append(part)
@@ -96,10 +102,8 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> PathKey:
         elif isinstance(node, list) and isinstance(part, int):
             path.append(part)
             node = node[part] if 0 <= part < len(node) else None
-        elif isinstance(part, (str, int)) and not items:
-            path.append(part)
         else:
-            continue
+            continue  # a union member's name (e.g. 'constrained-str') under a plain value
     return tuple(path)
 
 
@@ -118,7 +122,10 @@ def _message(error: Any, path: PathKey) -> str:
         return f"unknown key '{name}' in {_where(path[:-1])}; remove it or check its spelling"
     if kind == "missing":
         return f"{_where(path[:-1])} is missing '{name}'; add it"
-    if kind == "union_tag_invalid" or kind == "union_tag_not_found":
+    if kind == "union_tag_invalid":
+        tag = str(error.get("ctx", {}).get("tag", ""))
+        return f"{where} has kind '{tag}'; use one of: {', '.join(STEP_KINDS)}"
+    if kind == "union_tag_not_found":
         return f"{where} needs 'kind:' set to one of: {', '.join(STEP_KINDS)}"
     if kind == "string_pattern_mismatch":
         return f"{where} must be a short name of lower case letters, digits, '-' or '_' (starting with a letter)"

@@ -7,9 +7,17 @@ An exercise file is YAML; :mod:`cfcoach.content.loader` turns it into these mode
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 END = "end"
 """The target that finishes an exercise (``next: end``)."""
@@ -98,7 +106,26 @@ class Branch(_Strict):
     """The id of the next step, or ``end`` to finish the exercise."""
 
 
-Next = StepId | list[Branch] | None
+def _next_form(value: Any) -> str | None:
+    """Which form of ``next`` a value is, so only that form's problems are reported."""
+    if isinstance(value, list):
+        return "branches"
+    if isinstance(value, str):
+        return "step"
+    return None
+
+
+Next = (
+    Annotated[
+        Annotated[StepId, Tag("step")] | Annotated[list[Branch], Tag("branches")],
+        Discriminator(
+            _next_form,
+            custom_error_type="next_form",
+            custom_error_message="'next' is a step id, 'end', or a list of branches",
+        ),
+    ]
+    | None
+)
 
 
 class Grounding(_Strict):
@@ -184,12 +211,13 @@ class RatingStep(StepBase):
     pin: list[StepId] = Field(default_factory=list)
     """Ids of earlier steps whose answers stay in view while rating."""
 
-    @model_validator(mode="after")
-    def _anchors_on_scale(self) -> RatingStep:
-        outside = sorted(k for k in self.anchors if not 0 <= k <= 10)
+    @field_validator("anchors")
+    @classmethod
+    def _anchors_on_scale(cls, anchors: dict[int, str]) -> dict[int, str]:
+        outside = sorted(k for k in anchors if not 0 <= k <= 10)
         if outside:
             raise ValueError(f"anchors must be points from 0 to 10, not {outside}")
-        return self
+        return anchors
 
     @property
     def takes_answer(self) -> bool:
@@ -220,13 +248,14 @@ class ChoiceStep(StepBase):
     optional: bool = False
     """When true, the question can be left unanswered."""
 
-    @model_validator(mode="after")
-    def _unique_values(self) -> ChoiceStep:
-        values = [option.value for option in self.options]
+    @field_validator("options")
+    @classmethod
+    def _unique_values(cls, options: list[Option]) -> list[Option]:
+        values = [option.value for option in options]
         doubled = sorted({v for v in values if values.count(v) > 1})
         if doubled:
             raise ValueError(f"option values must differ; {doubled} appear more than once")
-        return self
+        return options
 
     @property
     def takes_answer(self) -> bool:

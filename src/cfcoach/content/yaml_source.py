@@ -102,9 +102,13 @@ def read_yaml(text: str) -> tuple[Any, SourceMap]:
     if not documents or (len(documents) == 1 and documents[0] is None):
         raise YamlReadError("the file is empty; an exercise starts with 'id:', 'title:', ...")
     if len(documents) > 1:
+        second = getattr(documents[1], "lc", None)
+        line = int(second.line) + 1 if second is not None and second.line is not None else 1
         raise YamlReadError(
             "the file holds several YAML documents (separated by '---'); "
-            "put one exercise in each file"
+            "put one exercise in each file",
+            line,
+            1,
         )
     source = SourceMap()
     converter = _Converter(source)
