@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from typing import NoReturn
 
 import typer
 
 from cfcoach.content import Exercise
 from cfcoach.context import AppContext
-from cfcoach.store import EntryStore, StoreError
+from cfcoach.store import DatabaseCorrupt, EntryStore, StoreError
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -38,9 +39,34 @@ def exercise_or_fail(context: AppContext, exercise_id: str) -> Exercise:
 
 
 def open_store_or_fail(context: AppContext) -> EntryStore:
-    """Open the entries database, or say in one sentence why it can't be opened."""
+    """Open the entries database, or say in one sentence why it can't be opened.
+
+    A damaged database is never changed; in a terminal the person may choose to move it
+    aside (kept whole) and start a fresh one.
+    """
     try:
         return context.open_store()
+    except DatabaseCorrupt as exc:
+        from cfcoach.errorlog import log_exception
+
+        log_exception("opening the database", exc)
+        if not sys.stdin.isatty():
+            fail(str(exc))
+        typer.echo(str(exc), err=True)
+        if not typer.confirm(
+            "Start a new, empty one now? The damaged file is kept, unchanged, beside it.",
+            default=False,
+            err=True,
+        ):
+            fail("Nothing was changed.")
+        from cfcoach.store.backup import set_aside
+
+        try:
+            aside = set_aside(context.paths.database)
+            typer.echo(f"The damaged file is kept as {aside}.", err=True)
+            return context.open_store()
+        except StoreError as again:
+            fail(str(again))
     except StoreError as exc:
         from cfcoach.errorlog import log_exception
 

@@ -135,3 +135,18 @@ def integrity_problems(database: Path) -> list[str]:
             return [str(exc)]
     found = [str(row[0]) for row in rows]
     return [] if found == ["ok"] else found
+
+
+def set_aside(database: Path) -> Path:
+    """Move a damaged database (and its -wal / -shm files) aside, unchanged; returns its new path.
+
+    Nothing is deleted or rewritten: the file keeps every byte and can still be repaired.
+    """
+    aside = database.with_name(f"{database.name}.damaged-{timestamp()}")
+    with translate_errors(database):
+        for suffix in ("-wal", "-shm"):
+            companion = database.with_name(database.name + suffix)
+            if companion.exists():
+                companion.rename(aside.with_name(aside.name + suffix))
+        database.rename(aside)
+    return aside
