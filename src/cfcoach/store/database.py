@@ -51,19 +51,28 @@ def _translate(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
         return DatabaseUnavailable(
             f"cfcoach cannot write to {path}; check that the folder exists and is yours to write to."
         )
-    if "malformed" in text or "not a database" in text or "corrupt" in text or "no such table" in text:
+    if (
+        "malformed" in text
+        or "not a database" in text
+        or "corrupt" in text
+        or "no such table" in text
+    ):
         return DatabaseCorrupt(
             f"The entries database ({path}) is damaged and cannot be read. It has not been changed; "
             "move it aside (keep it: it may be repairable) and cfcoach will start a new one."
         )
-    return StoreError(f"The entries database ({path}) could not be used ({exc.__class__.__name__}); see the log for details.")
+    return StoreError(
+        f"The entries database ({path}) could not be used ({exc.__class__.__name__}); see the log for details."
+    )
 
 
 def _os_error(exc: OSError, path: Path) -> StoreError:
     import errno
 
     if exc.errno == errno.ENOSPC:
-        return DatabaseUnavailable(f"The disk holding {path} is full; free some space and try again.")
+        return DatabaseUnavailable(
+            f"The disk holding {path} is full; free some space and try again."
+        )
     return DatabaseUnavailable(
         f"cfcoach cannot use {path} ({exc.strerror or type(exc).__name__}); "
         "check that the folder exists and is yours to write to."
@@ -125,15 +134,14 @@ def _tighten(path: Path) -> None:
 
 def _migrate(connection: sqlite3.Connection, current: int) -> None:
     for version in range(current + 1, SCHEMA_VERSION + 1):
-        connection.execute("BEGIN IMMEDIATE")
+        script = (
+            f"BEGIN IMMEDIATE;\n{MIGRATIONS[version]}\nPRAGMA user_version = {version};\nCOMMIT;"
+        )
         try:
-            for statement in MIGRATIONS[version].split(";"):
-                if statement.strip():
-                    connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {version}")
-            connection.execute("COMMIT")
+            connection.executescript(script)
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
             raise
 
 

@@ -16,8 +16,9 @@ from cfcoach.store.models import Entry, EntryStatus
 
 _COLUMNS = (
     "id, uuid, exercise_id, exercise_version, status, started_at, updated_at, finished_at, "
-    "answers, skipped, state, private, therapist_note"
+    "answers, skipped, state, private, therapist_note, safety_shown, deleted_at"
 )
+_LIVE = "deleted_at IS NULL"
 
 
 def new_entry(exercise_id: str, exercise_version: int, now: datetime | None = None) -> Entry:
@@ -65,13 +66,15 @@ class EntryStore:
             json.dumps(entry.state, ensure_ascii=False),
             int(entry.private),
             entry.therapist_note,
+            int(entry.safety_shown),
         )
         with translate_errors(self.path):
             cursor = self._connection.execute(
                 """
                 INSERT INTO entries (uuid, exercise_id, exercise_version, status, started_at,
-                    updated_at, finished_at, answers, skipped, state, private, therapist_note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    updated_at, finished_at, answers, skipped, state, private, therapist_note,
+                    safety_shown)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (uuid) DO UPDATE SET
                     exercise_id = excluded.exercise_id,
                     exercise_version = excluded.exercise_version,
@@ -83,7 +86,8 @@ class EntryStore:
                     skipped = excluded.skipped,
                     state = excluded.state,
                     private = excluded.private,
-                    therapist_note = excluded.therapist_note
+                    therapist_note = excluded.therapist_note,
+                    safety_shown = excluded.safety_shown
                 RETURNING id
                 """,
                 row,
@@ -94,23 +98,31 @@ class EntryStore:
     def set_private(self, entry_id: int, private: bool) -> None:
         """Mark an entry private (never exported unless asked) or not."""
         with translate_errors(self.path):
-            cursor = self._connection.execute("UPDATE entries SET private = ? WHERE id = ?", (int(private), entry_id))
+            cursor = self._connection.execute(
+                "UPDATE entries SET private = ? WHERE id = ?", (int(private), entry_id)
+            )
         if cursor.rowcount == 0:
-            raise EntryNotFound(f"There is no entry {entry_id}; `cfcoach export --format json` lists them.")
+            raise EntryNotFound(
+                f"There is no entry {entry_id}; `cfcoach export --format json` lists them."
+            )
 
     # -- reading ----------------------------------------------------------------------
 
     def get(self, entry_id: int) -> Entry:
         """The entry with this id (:class:`EntryNotFound` if there is none)."""
         with translate_errors(self.path):
-            row = self._connection.execute(f"SELECT {_COLUMNS} FROM entries WHERE id = ?", (entry_id,)).fetchone()
+            row = self._connection.execute(
+                f"SELECT {_COLUMNS} FROM entries WHERE id = ?", (entry_id,)
+            ).fetchone()
         if row is None:
-            raise EntryNotFound(f"There is no entry {entry_id}; `cfcoach export --format json` lists them.")
+            raise EntryNotFound(
+                f"There is no entry {entry_id}; `cfcoach export --format json` lists them."
+            )
         return _entry(row)
 
     def latest_draft(self, exercise_id: str | None = None) -> Entry | None:
         """The most recently saved unfinished entry (optionally of one exercise)."""
-        query = f"SELECT {_COLUMNS} FROM entries WHERE status = 'draft'"
+        query = f"SELECT {_COLUMNS} FROM entries WHERE status = 'draft' AND {_LIVE}"
         params: tuple[Any, ...] = ()
         if exercise_id is not None:
             query += " AND exercise_id = ?"
@@ -120,19 +132,23 @@ class EntryStore:
             row = self._connection.execute(query, params).fetchone()
         return _entry(row) if row else None
 
-    def recent(self, limit: int = 5, statuses: tuple[EntryStatus, ...] = ("completed", "stopped")) -> list[Entry]:
+    def recent(
+        self, limit: int = 5, statuses: tuple[EntryStatus, ...] = ("completed", "stopped")
+    ) -> list[Entry]:
         """The newest entries with these statuses, newest first."""
         marks = ", ".join("?" for _ in statuses)
         with translate_errors(self.path):
             rows = self._connection.execute(
-                f"SELECT {_COLUMNS} FROM entries WHERE status IN ({marks}) ORDER BY started_at DESC, id DESC LIMIT ?",
+                f"SELECT {_COLUMNS} FROM entries WHERE status IN ({marks}) AND {_LIVE} ORDER BY started_at DESC, id DESC LIMIT ?",
                 (*statuses, limit),
             ).fetchall()
         return [_entry(row) for row in rows]
 
-    def iter_entries(self, *, include_drafts: bool = False, include_private: bool = False) -> Iterator[Entry]:
+    def iter_entries(
+        self, *, include_drafts: bool = False, include_private: bool = False
+    ) -> Iterator[Entry]:
         """Every entry, oldest first, leaving out drafts and private ones unless asked."""
-        query = f"SELECT {_COLUMNS} FROM entries WHERE 1 = 1"
+        query = f"SELECT {_COLUMNS} FROM entries WHERE {_LIVE}"
         if not include_drafts:
             query += " AND status != 'draft'"
         if not include_private:
@@ -146,7 +162,11 @@ class EntryStore:
 
     def count(self) -> int:
         with translate_errors(self.path):
-            return int(self._connection.execute("SELECT count(*) FROM entries").fetchone()[0])
+            return int(
+                self._connection.execute(f"SELECT count(*) FROM entries WHERE {_LIVE}").fetchone()[
+                    0
+                ]
+            )
 
 
 def _iso(moment: datetime) -> str:
@@ -168,4 +188,6 @@ def _entry(row: sqlite3.Row) -> Entry:
         state=json.loads(row["state"]),
         private=bool(row["private"]),
         therapist_note=row["therapist_note"],
+        safety_shown=bool(row["safety_shown"]),
+        deleted_at=datetime.fromisoformat(row["deleted_at"]) if row["deleted_at"] else None,
     )

@@ -41,6 +41,10 @@ class Entry(BaseModel):
     """When true, the entry is never exported unless the person asks."""
     therapist_note: str | None = None
     """An optional note the person writes for their therapist."""
+    safety_shown: bool = False
+    """Whether the safety screen was shown during this entry."""
+    deleted_at: AwareDatetime | None = None
+    """When the entry was moved to the trash (``None`` while it is not in the trash)."""
 
     @property
     def is_draft(self) -> bool:

@@ -1,13 +1,18 @@
 """The database schema and its forward migrations.
 
 ``PRAGMA user_version`` holds the schema version. Each migration takes the database from
-version N-1 to N inside one transaction; a backup copy is made before any migration runs
-on a database that already holds data.
+version N-1 to N as one SQL script run inside one transaction; a backup copy is made
+before any migration runs on a database that already holds data.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# The text answers of an entry, one per line, for the full-text index.
+_ANSWER_TEXT = (
+    "(SELECT group_concat(value, char(10)) FROM json_each({row}.answers) WHERE type = 'text')"
+)
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -29,5 +34,30 @@ MIGRATIONS: dict[int, str] = {
     CREATE INDEX entries_by_start ON entries (started_at);
     CREATE INDEX entries_by_status ON entries (status, updated_at);
     CREATE INDEX entries_by_exercise ON entries (exercise_id, started_at);
+    """,
+    # 2: a trash (deleted_at: kept 30 days, restorable), whether the safety screen was
+    # shown, and a full-text index over text answers and notes kept up to date by triggers.
+    2: f"""
+    ALTER TABLE entries ADD COLUMN deleted_at TEXT;
+    ALTER TABLE entries ADD COLUMN safety_shown INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX entries_by_deleted ON entries (deleted_at);
+    CREATE VIRTUAL TABLE entries_search USING fts5(
+        body, note, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER entries_search_insert AFTER INSERT ON entries BEGIN
+        INSERT INTO entries_search (rowid, body, note)
+        VALUES (NEW.id, coalesce({_ANSWER_TEXT.format(row="NEW")}, ''), coalesce(NEW.therapist_note, ''));
+    END;
+    CREATE TRIGGER entries_search_update AFTER UPDATE OF answers, therapist_note ON entries BEGIN
+        DELETE FROM entries_search WHERE rowid = OLD.id;
+        INSERT INTO entries_search (rowid, body, note)
+        VALUES (NEW.id, coalesce({_ANSWER_TEXT.format(row="NEW")}, ''), coalesce(NEW.therapist_note, ''));
+    END;
+    CREATE TRIGGER entries_search_delete AFTER DELETE ON entries BEGIN
+        DELETE FROM entries_search WHERE rowid = OLD.id;
+    END;
+    INSERT INTO entries_search (rowid, body, note)
+        SELECT id, coalesce({_ANSWER_TEXT.format(row="entries")}, ''), coalesce(therapist_note, '')
+        FROM entries;
     """,
 }
