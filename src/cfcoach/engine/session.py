@@ -56,6 +56,8 @@ class ExerciseSession:
             raise ResumeError("the saved progress could not be read") from exc
         if state.exercise_id != exercise.id:
             raise ResumeError(f"the saved progress belongs to '{state.exercise_id}', not '{exercise.id}'")
+        if state.status == "in_progress" and state.current is None:
+            raise ResumeError("the saved progress could not be read")
         if state.current is not None and not exercise.has_step(state.current):
             raise ResumeError("the exercise has changed since this was started")
         if any(not exercise.has_step(step_id) for step_id in state.trail):
@@ -105,6 +107,8 @@ class ExerciseSession:
         if step.takes_answer:
             cleaned = _clean(step, value)
             if cleaned is None:
+                # Left empty (allowed when optional): an answer given before is cleared.
+                self.state.answers.pop(step.id, None)
                 self._mark_skipped(step.id)
             else:
                 self.state.answers[step.id] = cleaned
@@ -198,8 +202,14 @@ def _clean(step: StepBase, value: Any) -> Answer | None:
         return number
     if isinstance(step, ChoiceStep):
         allowed = [option.value for option in step.options]
-        chosen = [] if value is None else ([value] if isinstance(value, str) else list(value))
-        chosen = [str(v) for v in chosen if str(v)]
+        given: list[Any]
+        if value is None:
+            given = []
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            given = list(value)
+        else:
+            given = [value]  # one value (a number, say): checked against the options below
+        chosen = [str(v) for v in given if str(v)]
         unknown = [v for v in chosen if v not in allowed]
         if unknown:
             raise AnswerError(f"Choose from the options shown ({', '.join(allowed)}).")
