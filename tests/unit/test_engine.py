@@ -21,7 +21,7 @@ from cfcoach.content import (
     load_exercise_file,
     load_exercise_text,
 )
-from cfcoach.engine import AnswerError, ExerciseSession, ResumeError, SessionState, holds
+from cfcoach.engine import AnswerError, ExerciseSession, ResumeError, holds
 from cfcoach.paths import shipped_content_dir
 
 SHIPPED = sorted((shipped_content_dir() / "exercises").glob("*.y*ml"))
