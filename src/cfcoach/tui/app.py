@@ -1,0 +1,204 @@
+"""The cfcoach Textual app: a home screen, the exercise runner and the calm notices between.
+
+``create_app(context).run()`` is all a caller needs; tests use the same factory.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from cfcoach.content.models import Exercise
+from cfcoach.context import AppContext
+from cfcoach.engine import ResumeError
+from cfcoach.errorlog import log_exception
+from cfcoach.practice import Practice
+from cfcoach.store import Entry, EntryStore, StoreError
+from cfcoach.tui.screens.completion import CompletionScreen
+from cfcoach.tui.screens.home import HomeScreen
+from cfcoach.tui.screens.notice import NoticeScreen
+from cfcoach.tui.screens.offer_draft import OfferDraftScreen
+from cfcoach.tui.screens.runner import RunnerScreen
+
+CHANGED_SINCE_STARTED = (
+    "This exercise has changed since you started; your earlier answers are kept in your "
+    "history. Let's begin it fresh."
+)
+
+
+class CoachApp(App[None]):
+    """The whole TUI. Screens reach the store and exercises through this app's methods."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "cfcoach"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Replaces Textual's own ctrl+q: every step is already saved, so quitting is safe.
+        Binding("ctrl+q", "save_and_quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        theme: str = "textual-dark",
+        reduced_motion: bool = False,
+        start_exercise: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.context = context
+        self.reduced_motion = reduced_motion
+        self.start_exercise = start_exercise
+        self.timers_running = True
+        """False keeps pause countdowns still (tests and snapshots set it)."""
+        self._first_theme = theme
+        self._store: EntryStore | None = None
+        if reduced_motion:
+            self.animation_level = "none"
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.theme = self._first_theme
+        # Pushed rather than returned from get_default_screen(): Textual 8.2 does not load
+        # a default screen's CSS_PATH.
+        self.push_screen(HomeScreen())
+        if self.start_exercise is not None:
+            self.open_exercise(self.start_exercise, offer_draft=True)
+
+    def on_unmount(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def action_save_and_quit(self) -> None:
+        self.exit()
+
+    def _fatal_error(self) -> None:
+        """An unexpected error: log it, and show a calm note instead of a traceback.
+
+        (Textual's own version prints a traceback with local variables, which could
+        include what the person wrote.) Pilot tests still see the error: run_test re-raises it.
+        """
+        message = (
+            "Something went wrong inside cfcoach and it had to close. "
+            "Everything up to your last step is saved."
+        )
+        if self._exception is not None:
+            message += (
+                f" The details are in {log_exception('tui: unexpected error', self._exception)}."
+            )
+        self.panic(Text(message))
+
+    # -- the store --------------------------------------------------------------------------
+
+    @property
+    def entries(self) -> EntryStore:
+        """The entries store, opened on first use (raises :class:`StoreError`)."""
+        if self._store is None:
+            self._store = self.context.open_store()
+        return self._store
+
+    def report_store_error(self, error: StoreError, doing: str) -> None:
+        """Log ``error`` (never on screen) and tell the person calmly in its own words."""
+        log_exception(f"tui: {doing}", error)
+        self.push_screen(NoticeScreen("Something got in the way", str(error)))
+
+    def notice(self, title: str, message: str) -> None:
+        self.push_screen(NoticeScreen(title, message))
+
+    # -- opening exercises -----------------------------------------------------------------
+
+    def open_exercise(self, exercise_id: str, *, offer_draft: bool = False) -> None:
+        """Start ``exercise_id``; with ``offer_draft``, first offer to continue a draft of it."""
+        exercise = self.context.library.get(exercise_id)
+        if exercise is None:
+            self.notice(
+                "That exercise isn't here",
+                f"There is no exercise called '{exercise_id}'. The home screen lists the ones you have.",
+            )
+            return
+        draft: Entry | None = None
+        if offer_draft:
+            try:
+                draft = self.entries.latest_draft(exercise_id)
+            except StoreError as error:
+                self.report_store_error(error, "looking for a draft")
+                return
+        if draft is None:
+            self.begin(exercise)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "continue" and draft is not None:
+                self.resume_entry(draft)
+            elif choice == "fresh":
+                self.begin(exercise)
+
+        self.push_screen(
+            OfferDraftScreen(exercise, draft, self.draft_progress(draft), self.context.clock()),
+            chosen,
+        )
+
+    def begin(self, exercise: Exercise) -> None:
+        """Start ``exercise`` afresh (a new draft, saved at once)."""
+        try:
+            practice = Practice.begin(self.entries, exercise, self.context.clock)
+        except StoreError as error:
+            self.report_store_error(error, "starting an exercise")
+            return
+        self.push_screen(RunnerScreen(practice))
+
+    def resume_entry(self, entry: Entry) -> None:
+        """Continue a draft where it was left; start afresh if the exercise has changed."""
+        exercise = self.context.library.get(entry.exercise_id)
+        if exercise is None:
+            self.notice(
+                "That exercise isn't here any more",
+                "The exercise this was started from can't be found, so it can't be continued. "
+                "Your answers are kept in your history.",
+            )
+            return
+        try:
+            practice = Practice.resume(self.entries, exercise, entry, self.context.clock)
+        except ResumeError as error:
+            log_exception("tui: resuming a draft", error)
+            self.begin(exercise)
+            self.notice("Starting afresh", CHANGED_SINCE_STARTED)
+            return
+        except StoreError as error:
+            self.report_store_error(error, "resuming a draft")
+            return
+        self.push_screen(RunnerScreen(practice))
+
+    def draft_progress(self, entry: Entry) -> tuple[int, int] | None:
+        """(step k, of n) where a draft was left, or ``None`` if it can no longer be resumed."""
+        exercise = self.context.library.get(entry.exercise_id)
+        if exercise is None:
+            return None
+        try:
+            return Practice.resume(
+                self.entries, exercise, entry, self.context.clock
+            ).session.progress()
+        except (ResumeError, StoreError):
+            return None
+
+    def show_completion(self, practice: Practice) -> None:
+        """Replace the runner with the thank-you screen."""
+        self.switch_screen(CompletionScreen(practice))
+
+
+def create_app(
+    context: AppContext,
+    *,
+    theme: str = "textual-dark",
+    reduced_motion: bool = False,
+    start_exercise: str | None = None,
+) -> CoachApp:
+    """The app the CLI runs and the tests drive."""
+    return CoachApp(
+        context, theme=theme, reduced_motion=reduced_motion, start_exercise=start_exercise
+    )

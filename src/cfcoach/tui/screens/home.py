@@ -1,0 +1,175 @@
+"""The home screen: today's check-in, a draft to continue, the exercises, and recent entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from cfcoach.store import Entry, StoreError
+from cfcoach.tui.when_text import day_label, started_phrase
+from cfcoach.tui.widgets.flowing_list import FlowingOptionList
+
+if TYPE_CHECKING:
+    from cfcoach.tui.app import CoachApp
+
+HERE = Path(__file__).parent
+CHECKIN_ID = "daily-checkin"
+STATUS_WORDS = {"completed": "completed", "stopped": "stopped early", "draft": "unfinished"}
+
+
+def problems_line(file_count: int) -> str:
+    files = "1 exercise file" if file_count == 1 else f"{file_count} exercise files"
+    return f"{files} could not be loaded — run `cfcoach content validate` to see why."
+
+
+class HomeScreen(Screen[None]):
+    """Where the app opens; everything is reachable with arrows, Tab and Enter."""
+
+    CSS_PATH = HERE / "home.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "start_checkin", "Today's check-in"),
+        Binding("c", "continue_draft", "Continue"),
+        Binding("ctrl+q", "app.save_and_quit", "Quit", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.draft: Entry | None = None
+        self._told_store_problem = False
+
+    @property
+    def coach(self) -> CoachApp:
+        return cast("CoachApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="home-body"):
+            yield Static("cfcoach", id="home-title")
+            yield Static("A few kind minutes with your inner critic.", id="home-subtitle")
+            yield FlowingOptionList(id="home-actions")
+            yield Static("Exercises", classes="home-heading")
+            yield FlowingOptionList(id="home-exercises")
+            yield Static("Recent", classes="home-heading")
+            yield Static("", id="home-recent")
+            yield Static("", id="home-problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill_exercises()
+        self.refresh_entries()
+        actions = self.query_one("#home-actions", OptionList)
+        actions.highlighted = 0
+        actions.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_entries()
+
+    # -- filling in ----------------------------------------------------------------------
+
+    def _fill_exercises(self) -> None:
+        library = self.coach.context.library
+        exercises = self.query_one("#home-exercises", OptionList)
+        exercises.set_options(
+            Option(
+                Content.assemble(
+                    (found.exercise.title, "bold"),
+                    (f" · about {found.exercise.minutes} min", "dim"),
+                    "\n",
+                    (found.exercise.summary, ""),
+                ),
+                id=found.exercise.id,
+            )
+            for found in library.sorted()
+        )
+        problems = self.query_one("#home-problems", Static)
+        files = {problem.path for problem in library.problems}
+        problems.update(problems_line(len(files)) if files else "")
+        problems.display = bool(files)
+
+    def refresh_entries(self) -> None:
+        """Re-read the latest draft and recent entries (after coming back from an exercise)."""
+        recent: list[Entry] = []
+        try:
+            self.draft = self.coach.entries.latest_draft()
+            recent = self.coach.entries.recent(5)
+        except StoreError as error:
+            self.draft = None
+            if not self._told_store_problem:
+                self._told_store_problem = True
+                self.coach.report_store_error(error, "reading entries for the home screen")
+        self._fill_actions()
+        self._fill_recent(recent)
+        self.refresh_bindings()
+
+    def _fill_actions(self) -> None:
+        actions = self.query_one("#home-actions", OptionList)
+        highlighted = actions.highlighted
+        options = [Option(Content.assemble(("Start today's check-in", "bold")), id="start")]
+        if self.draft is not None:
+            options.append(Option(self._continue_prompt(self.draft), id="continue"))
+        actions.set_options(options)
+        if highlighted is not None:
+            actions.highlighted = min(highlighted, len(options) - 1)
+
+    def _continue_prompt(self, draft: Entry) -> Content:
+        exercise = self.coach.context.library.get(draft.exercise_id)
+        title = exercise.title if exercise else draft.exercise_id
+        details = [title, f"started {started_phrase(draft.started_at, self.coach.context.clock())}"]
+        progress = self.coach.draft_progress(draft)
+        if progress is not None:
+            details.append(f"step {progress[0]} of {progress[1]}")
+        return Content.assemble(
+            ("Continue where you left off", "bold"), "\n", (" · ".join(details), "dim")
+        )
+
+    def _fill_recent(self, recent: list[Entry]) -> None:
+        box = self.query_one("#home-recent", Static)
+        if not recent:
+            box.update(
+                Content.assemble(("Nothing here yet. Your check-ins will appear here.", "dim"))
+            )
+            return
+        library = self.coach.context.library
+        now = self.coach.context.clock()
+        lines = []
+        for entry in recent:
+            exercise = library.get(entry.exercise_id)
+            title = exercise.title if exercise else entry.exercise_id
+            lines.append(
+                Content.assemble(
+                    (f"{day_label(entry.started_at, now):<12}", ""),
+                    (f"{title:<28}", ""),
+                    (STATUS_WORDS.get(entry.status, entry.status), "dim"),
+                )
+            )
+        box.update(Content("\n").join(lines))
+
+    # -- acting --------------------------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_id == "start":
+            self.action_start_checkin()
+        elif event.option_id == "continue":
+            self.action_continue_draft()
+        elif event.option_id is not None:
+            self.coach.open_exercise(event.option_id, offer_draft=True)
+
+    def action_start_checkin(self) -> None:
+        self.coach.open_exercise(CHECKIN_ID, offer_draft=True)
+
+    def action_continue_draft(self) -> None:
+        if self.draft is not None:
+            self.coach.resume_entry(self.draft)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "continue_draft":
+            return self.draft is not None
+        return True

@@ -1,0 +1,59 @@
+"""Choice inputs: one option (Enter picks it and goes on) or several (space ticks, Enter goes on)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList, SelectionList
+from textual.widgets.option_list import Option
+
+from cfcoach.content.models import Option as ChoiceOption
+from cfcoach.tui.widgets.submit import SubmitRequested
+
+
+class SingleChoice(OptionList):
+    """One of several options; the highlighted one is the answer."""
+
+    def __init__(
+        self, options: Sequence[ChoiceOption], chosen: str | None = None, *, id: str | None = None
+    ) -> None:
+        super().__init__(
+            *(Option(option.label, id=option.value) for option in options), id=id, markup=False
+        )
+        self._chosen = chosen
+
+    def on_mount(self) -> None:
+        if self._chosen is not None:
+            values = [option.id for option in self.options]
+            if self._chosen in values:
+                self.highlighted = values.index(self._chosen)
+
+    def answer_value(self) -> str | None:
+        if self.highlighted is None:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(SubmitRequested())
+
+
+class MultipleChoice(SelectionList[str]):
+    """Several options: space ticks or unticks one, Enter gives the ticked ones."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Go on", show=False)]
+
+    def __init__(
+        self, options: Sequence[ChoiceOption], chosen: Sequence[str] = (), *, id: str | None = None
+    ) -> None:
+        super().__init__(
+            *((option.label, option.value, option.value in chosen) for option in options), id=id
+        )
+
+    def answer_value(self) -> list[str]:
+        return list(self.selected)
+
+    def action_submit(self) -> None:
+        self.post_message(SubmitRequested())

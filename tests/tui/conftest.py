@@ -1,0 +1,54 @@
+"""TUI test fixtures: local time fixed to UTC, and apps whose pause timers stand still."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import os
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from cfcoach.context import AppContext
+from cfcoach.tui.app import CoachApp, create_app
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run ``async def`` tests (Pilot needs a running loop) without an extra pytest plugin."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    asyncio.run(pyfuncitem.obj(**arguments))
+    return True
+
+
+@pytest.fixture(autouse=True)
+def utc_local_time() -> Iterator[None]:
+    """Times on screen are local; make local time UTC so screens read the same everywhere."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+MakeApp = Callable[..., CoachApp]
+
+
+@pytest.fixture
+def make_app(context: AppContext) -> MakeApp:
+    """create_app(context, ...) with pause countdowns held still (tests press ctrl+n instead)."""
+
+    def make(**options: Any) -> CoachApp:
+        app = create_app(context, **options)
+        app.timers_running = False
+        return app
+
+    return make

@@ -1,0 +1,46 @@
+"""Helpers for driving the TUI with Pilot: read the screen, type, wait for a step."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from textual.pilot import Pilot
+
+from cfcoach.tui.app import CoachApp
+from cfcoach.tui.screens.runner import RunnerScreen
+
+
+def screen_text(app: CoachApp) -> str:
+    """The characters on screen now, as plain text (what a person would read)."""
+    width, height = app.size
+    console = Console(
+        width=width, height=height, file=io.StringIO(), record=True, color_system=None, legacy_windows=False
+    )
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+def runner(app: CoachApp) -> RunnerScreen:
+    screen = app.screen
+    assert isinstance(screen, RunnerScreen), f"expected the exercise runner, not {screen!r}"
+    return screen
+
+
+def step_id(app: CoachApp) -> str | None:
+    """The id of the step the runner shows now."""
+    step = runner(app).practice.session.step
+    return step.id if step else None
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type ``text`` key by key, as a person would."""
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press keys, then let the app settle (screens mount, steps re-render)."""
+    await pilot.press(*keys)
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
