@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid as uuid_module
-from collections.abc import Iterator
-from datetime import datetime, timezone
+from collections.abc import Generator, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,49 @@ def new_entry(exercise_id: str, exercise_version: int, now: datetime | None = No
         started_at=moment,
         updated_at=moment,
     )
+
+
+@dataclass(frozen=True)
+class EntryQuery:
+    """Which entries to read; each field that is set narrows the choice.
+
+    Days are calendar days as the entry shows them (in the time zone it was written in).
+    """
+
+    since: date | None = None
+    """The first day included."""
+    until: date | None = None
+    """The last day included."""
+    exercise_ids: tuple[str, ...] = ()
+    """Only entries of these exercises (all exercises when empty)."""
+    ids: tuple[int, ...] = ()
+    """Only the entries with these ids (all when empty)."""
+    include_drafts: bool = False
+    """Also unfinished entries."""
+    include_private: bool = False
+    """Also entries marked private."""
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition and its parameters (values are never spliced into the text)."""
+        clauses = [_LIVE]
+        params: list[Any] = []
+        if self.since is not None:
+            clauses.append("started_at >= ?")
+            params.append(self.since.isoformat())
+        if self.until is not None:
+            clauses.append("started_at < ?")
+            params.append((self.until + timedelta(days=1)).isoformat())
+        if self.exercise_ids:
+            clauses.append(f"exercise_id IN ({_marks(self.exercise_ids)})")
+            params.extend(self.exercise_ids)
+        if self.ids:
+            clauses.append(f"id IN ({_marks(self.ids)})")
+            params.extend(self.ids)
+        if not self.include_drafts:
+            clauses.append("status != 'draft'")
+        if not self.include_private:
+            clauses.append("private = 0")
+        return " AND ".join(clauses), params
 
 
 class EntryStore:
@@ -167,6 +211,71 @@ class EntryStore:
                     0
                 ]
             )
+
+    def select(
+        self, query: EntryQuery, *, newest_first: bool = False
+    ) -> Generator[Entry, None, None]:
+        """The entries ``query`` picks, oldest first (or newest first), read in batches."""
+        where, params = query.where()
+        order = "DESC" if newest_first else "ASC"
+        sql = (
+            f"SELECT {_COLUMNS} FROM entries WHERE {where} ORDER BY started_at {order}, id {order}"
+        )
+        with translate_errors(self.path):
+            cursor = self._connection.execute(sql, params)
+            while batch := cursor.fetchmany(500):
+                for row in batch:
+                    yield _entry(row)
+
+    def missing_ids(self, ids: Iterable[int]) -> list[int]:
+        """Those of ``ids`` that no entry has (entries in the trash count as missing)."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return []
+        with translate_errors(self.path):
+            rows = self._connection.execute(
+                f"SELECT id FROM entries WHERE {_LIVE} AND id IN ({_marks(wanted)})", wanted
+            ).fetchall()
+        found = {int(row[0]) for row in rows}
+        return [entry_id for entry_id in wanted if entry_id not in found]
+
+    def exercise_ids(self) -> set[str]:
+        """The ids of every exercise that has entries."""
+        with translate_errors(self.path):
+            rows = self._connection.execute(
+                f"SELECT DISTINCT exercise_id FROM entries WHERE {_LIVE}"
+            ).fetchall()
+        return {str(row[0]) for row in rows}
+
+    def add_new(self, entries: Iterable[Entry]) -> tuple[int, int]:
+        """Save the entries whose uuid is not here yet, all in one transaction.
+
+        Returns (added, already there); entries in the trash count as already there.
+        Nothing is saved if any entry fails.
+        """
+        added = existing = 0
+        with translate_errors(self.path):
+            self._connection.execute("BEGIN IMMEDIATE")
+            try:
+                for entry in entries:
+                    found = self._connection.execute(
+                        "SELECT 1 FROM entries WHERE uuid = ?", (entry.uuid,)
+                    ).fetchone()
+                    if found:
+                        existing += 1
+                        continue
+                    self.save(entry.model_copy(update={"id": None}))
+                    added += 1
+                self._connection.execute("COMMIT")
+            except BaseException:
+                if self._connection.in_transaction:
+                    self._connection.execute("ROLLBACK")
+                raise
+        return added, existing
+
+
+def _marks(values: tuple[Any, ...] | list[Any]) -> str:
+    return ", ".join("?" for _ in values)
 
 
 def _iso(moment: datetime) -> str:
