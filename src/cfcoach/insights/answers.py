@@ -1,0 +1,93 @@
+"""What of an entry is shown: its steps in the exercise's order, private ones left out.
+
+Every report and figure reads answers through :func:`shown_steps`, so a step marked
+``private`` is left out of all of them alike unless the person asks otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cfcoach.content.models import ChoiceStep, Exercise, RatingStep, StepBase
+from cfcoach.store.models import Entry
+
+
+@dataclass(frozen=True)
+class ShownStep:
+    """One step of an entry as a report shows it: answered, or skipped."""
+
+    step_id: str
+    label: str
+    """The exercise's own name for the answer (the step id if the exercise no longer has it)."""
+    kind: str | None
+    """text, rating, choice, pause... (``None`` when the exercise no longer has the step)."""
+    system: str | None
+    """threat, drive or soothe, when the step names one."""
+    value: Any
+    """The answer as saved (``None`` when skipped)."""
+    skipped: bool
+    step: StepBase | None
+
+
+def shown_steps(
+    entry: Entry, exercise: Exercise | None, *, include_private_steps: bool
+) -> list[ShownStep]:
+    """The answered and skipped steps of ``entry``, in the exercise's order.
+
+    Steps the exercise marks private are left out unless ``include_private_steps``; answers
+    to steps the exercise no longer has come last, under their step id.
+    """
+    shown: list[ShownStep] = []
+    known: set[str] = set()
+    skipped = set(entry.skipped)
+    for step in exercise.steps if exercise is not None else []:
+        known.add(step.id)
+        if step.private and not include_private_steps:
+            continue
+        answered = step.id in entry.answers and not _empty(entry.answers[step.id])
+        if not answered and step.id not in skipped:
+            continue
+        shown.append(
+            ShownStep(
+                step_id=step.id,
+                label=step.answer_label,
+                kind=getattr(step, "kind", None),
+                system=step.system,
+                value=entry.answers[step.id] if answered else None,
+                skipped=not answered,
+                step=step,
+            )
+        )
+    for step_id, value in entry.answers.items():
+        if step_id not in known and not _empty(value):
+            shown.append(ShownStep(step_id, step_id, None, None, value, False, None))
+    return shown
+
+
+def value_text(shown: ShownStep) -> str:
+    """The answer in plain words: "4 out of 10 (quite a lot)", choices by their labels."""
+    if shown.skipped:
+        return "skipped"
+    step, value = shown.step, shown.value
+    if isinstance(step, RatingStep) and isinstance(value, int) and not isinstance(value, bool):
+        anchor = step.anchors.get(value)
+        return f"{value} out of 10" + (f" ({anchor})" if anchor else "")
+    if isinstance(step, ChoiceStep):
+        labels = {option.value: option.label for option in step.options}
+        chosen = value if isinstance(value, list) else [value]
+        return ", ".join(labels.get(str(item), str(item)) for item in chosen)
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def rating_scale(step: StepBase | None) -> str:
+    """A rating step's anchors as one line: "0 = not at all, 5 = quite a lot, 10 = completely"."""
+    if not isinstance(step, RatingStep) or not step.anchors:
+        return ""
+    return ", ".join(f"{point} = {words}" for point, words in sorted(step.anchors.items()))
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
