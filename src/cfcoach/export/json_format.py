@@ -40,7 +40,9 @@ from cfcoach.store.models import Entry
 SCHEMA_VERSION = 1
 
 
-def entry_record(entry: Entry, exercise: Exercise | None, include_private_steps: bool) -> dict[str, Any]:
+def entry_record(
+    entry: Entry, exercise: Exercise | None, include_private_steps: bool
+) -> dict[str, Any]:
     """One entry as the JSON schema describes it."""
     answers: list[dict[str, Any]] = []
     known: set[str] = set()
@@ -60,7 +62,9 @@ def entry_record(entry: Entry, exercise: Exercise | None, include_private_steps:
             )
     for step_id, value in entry.answers.items():
         if step_id not in known:
-            answers.append({"step": step_id, "label": step_id, "kind": None, "system": None, "value": value})
+            answers.append(
+                {"step": step_id, "label": step_id, "kind": None, "system": None, "value": value}
+            )
     return {
         "id": entry.id,
         "uuid": entry.uuid,
@@ -90,7 +94,9 @@ def write(bundle: ExportBundle, out: TextIO) -> None:
     out.write(',\n  "entries": [')
     first = True
     for entry in bundle.entries:
-        record = entry_record(entry, bundle.exercises.get(entry.exercise_id), bundle.include_private_steps)
+        record = entry_record(
+            entry, bundle.exercises.get(entry.exercise_id), bundle.include_private_steps
+        )
         text = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ")
         out.write(("\n    " if first else ",\n    ") + text)
         first = False

@@ -1,0 +1,103 @@
+"""CSV: one row per entry with its ratings and answers, for a spreadsheet.
+
+Columns: entry, date, time, exercise, status, private, then each rating (by the
+exercise's own label), then the other answers, the skipped steps and the note. A skipped
+rating is an empty cell, so spreadsheet averages stay right.
+
+Cells a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab
+or carriage return) get a leading apostrophe; control characters are shown as ``\\xNN``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping, Sequence
+from typing import TextIO
+
+from cfcoach.content.models import Exercise
+from cfcoach.export.registry import ExportBundle
+from cfcoach.insights import ShownStep, shown_steps, value_text
+from cfcoach.store.models import Entry
+from cfcoach.textsafety import printable
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FIXED = ["entry", "date", "time", "exercise", "status", "private"]
+Key = tuple[str, str]
+
+
+def cell(value: object) -> str | int:
+    """A value as a safe cell: numbers stay numbers, text can never run as a formula."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = printable(str(value))
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def write(bundle: ExportBundle, out: TextIO) -> None:
+    """Write ``bundle`` as CSV to ``out`` (a header row, then a row per entry)."""
+    entries = sorted(bundle.entries, key=lambda e: (e.started_at, e.id or 0))
+    shown = [
+        (
+            entry,
+            shown_steps(
+                entry,
+                bundle.exercises.get(entry.exercise_id),
+                include_private_steps=bundle.include_private_steps,
+            ),
+        )
+        for entry in entries
+    ]
+    keys, headers = _columns(shown, bundle.exercises)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([cell(h) for h in [*FIXED, *headers, "skipped", "note for my therapist"]])
+    for entry, steps in shown:
+        writer.writerow([cell(v) for v in _row(entry, steps, keys, bundle.exercises)])
+
+
+def _columns(
+    shown: Sequence[tuple[Entry, list[ShownStep]]], exercises: Mapping[str, Exercise]
+) -> tuple[list[Key], list[str]]:
+    """Answer columns: ratings first, then other answers, each in the exercises' order."""
+    ratings: dict[Key, str] = {}
+    others: dict[Key, str] = {}
+    for entry, steps in shown:
+        for step in steps:
+            if step.skipped and step.kind not in ("text", "rating", "choice"):
+                continue  # a skipped pause has no column; it is listed under "skipped"
+            target = ratings if step.kind == "rating" else others
+            target.setdefault((entry.exercise_id, step.step_id), step.label)
+    columns = {**ratings, **others}
+    counts: dict[str, int] = {}
+    for label in columns.values():
+        counts[label] = counts.get(label, 0) + 1
+    headers = []
+    for (exercise_id, _), label in columns.items():
+        if counts[label] > 1:
+            exercise = exercises.get(exercise_id)
+            label = f"{exercise.title if exercise else exercise_id}: {label}"
+        headers.append(label)
+    return list(columns), headers
+
+
+def _row(
+    entry: Entry, steps: list[ShownStep], keys: list[Key], exercises: Mapping[str, Exercise]
+) -> list[object]:
+    exercise = exercises.get(entry.exercise_id)
+    values: dict[Key, object] = {}
+    for step in steps:
+        if step.skipped:
+            continue
+        key = (entry.exercise_id, step.step_id)
+        values[key] = step.value if step.kind == "rating" else value_text(step)
+    skipped = "; ".join(step.label for step in steps if step.skipped)
+    return [
+        entry.id if entry.id is not None else "",
+        entry.started_at.date().isoformat(),
+        entry.started_at.strftime("%H:%M"),
+        exercise.title if exercise else entry.exercise_id,
+        entry.status,
+        "yes" if entry.private else "no",
+        *[values.get(key, "") for key in keys],
+        skipped,
+        entry.therapist_note or "",
+    ]

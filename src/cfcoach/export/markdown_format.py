@@ -1,0 +1,127 @@
+"""Markdown report: reads as plain text, and renders cleanly when pasted into a portal.
+
+The person's words are quoted (``> ``) with their line breaks kept; characters Markdown
+would act on are escaped with a backslash, so an answer can never become a link, a
+heading or raw HTML. Control characters never reach the output (see :mod:`report`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from cfcoach.export.chartdata import Column, columns
+from cfcoach.export.datetext import day_text
+from cfcoach.export.registry import ExportBundle
+from cfcoach.export.report import Chart, EntryView, Report, build_report
+
+_INLINE = re.compile(r"([\\`*_\[\]<>~|])")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def escape(text: str) -> str:
+    """``text`` with Markdown's active characters escaped (one line or many)."""
+    lines = []
+    for line in text.split("\n"):
+        line = _INLINE.sub(r"\\\1", line)
+        line = _LINE_START.sub(lambda m: m[1] + "\\" + m[2], line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def quote(text: str) -> str:
+    """``text`` as a Markdown block quote, line breaks kept (two trailing spaces)."""
+    lines = escape(text.strip("\n")).split("\n")
+    out = []
+    for index, line in enumerate(lines):
+        line = line.rstrip()
+        last = index == len(lines) - 1
+        following_blank = not last and not lines[index + 1].strip()
+        hard_break = "" if last or not line or following_blank else "  "
+        out.append(f"> {line}{hard_break}" if line else ">")
+    return "\n".join(out)
+
+
+def spark(values: list[float | None]) -> str:
+    """One block character per value, ▁ for 0 up to █ for 10; · where there is none."""
+    marks = []
+    for value in values:
+        if value is None:
+            marks.append("·")
+        else:
+            marks.append(BLOCKS[round(max(0.0, min(10.0, value)) / 10 * (len(BLOCKS) - 1))])
+    return "".join(marks)
+
+
+def write(bundle: ExportBundle, out: TextIO) -> None:
+    """Write ``bundle`` as a Markdown report to ``out``."""
+    out.write(render(build_report(bundle)))
+
+
+def render(report: Report) -> str:
+    parts = [
+        f"# {escape(report.title)}",
+        f"{escape(report.period)} · {escape(report.made)}",
+        escape(report.intro),
+        "## Summary",
+        "\n".join(f"- **{escape(head)}:** {escape(text)}" for head, text in report.facts),
+    ]
+    for chart in report.charts:
+        parts.append(_chart(chart))
+    parts.append("## Entries")
+    if not report.entries:
+        parts.append("No entries were chosen for this export.")
+    for view in report.entries:
+        parts.append(_entry(view))
+    return "\n\n".join(parts) + "\n"
+
+
+def _chart(chart: Chart) -> str:
+    cols: list[Column] = columns(chart.days)
+    rows = []
+    if chart.paired:
+        rows.append(("before", [c.before for c in cols]))
+    rows.append(("after" if chart.paired else "rating", [c.after for c in cols]))
+    width = max(len(name) for name, _ in rows)
+    lines = [f"{name.ljust(width)}  {spark(values)}" for name, values in rows]
+    first, last = cols[0].first, cols[-1].last
+    span = day_text(first, short=True)
+    if last != first:
+        end = day_text(last, short=True)
+        gap = max(1, len(cols) - len(span) - len(end))
+        span = (
+            f"{span}{' ' * gap}{end}"
+            if len(cols) >= len(span) + len(end) + 1
+            else f"{span} – {end}"
+        )
+    lines.append(f"{' ' * width}  {span}")
+    return (
+        f"### {escape(chart.name)}, day by day\n\n"
+        "One mark a day (the day's mean): ▁ is 0, █ is 10, · not rated.\n\n"
+        "```text\n" + "\n".join(lines) + "\n```"
+    )
+
+
+def _entry(view: EntryView) -> str:
+    heading = f"### {escape(view.title)}, {escape(view.when)}"
+    marks = [f"Entry {view.number}" if view.number is not None else "Entry"]
+    if view.status:
+        marks.append(view.status)
+    if view.private:
+        marks.append("marked private")
+    parts = [heading, escape(" · ".join(marks))]
+    for item in view.items:
+        label = f"**{escape(item.label)}**"
+        if item.skipped:
+            parts.append(f"{label}: *skipped*")
+        elif item.block:
+            parts.append(f"{label}\n\n{quote(item.text)}")
+        else:
+            line = f"{label}: {escape(item.text)}"
+            if item.scale:
+                line += f"  \n(scale: {escape(item.scale)})"
+            parts.append(line)
+    if view.note:
+        parts.append(f"**Note for my therapist**\n\n{quote(view.note)}")
+    return "\n\n".join(parts)
