@@ -6,75 +6,187 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, BinaryIO, TextIO, cast
 
 from cfcoach.cli.common import context_or_fail, fail, open_store_or_fail
-from cfcoach.export.registry import ExportBundle, ExportFormat, format_names, get_format
+from cfcoach.context import AppContext
+from cfcoach.export.registry import (
+    ExportBundle,
+    ExportFormat,
+    Paper,
+    format_for_suffix,
+    format_names,
+    get_format,
+)
+from cfcoach.export.selection import (
+    Criteria,
+    Selection,
+    SelectionError,
+    check_known,
+    parse_criteria,
+    select,
+    summary_line,
+)
 from cfcoach.store import StoreError
+
+DEFAULT_FORMAT = "json"
+NO_SAFETY_PLAN = (
+    "No safety plan is saved yet, so none is included "
+    "(cfcoach will offer to add one to exports once you have made one)."
+)
 
 
 def run_export(
-    format_name: str,
+    format_name: str | None,
     output: str | None,
     *,
-    include_private: bool,
-    include_drafts: bool,
-    force: bool,
+    since: str | None = None,
+    until: str | None = None,
+    exercises: Sequence[str] = (),
+    ids: str | None = None,
+    last: int | None = None,
+    include_private: bool = False,
+    include_drafts: bool = False,
+    include_safety_plan: bool = False,
+    paper: str = "a4",
+    force: bool = False,
 ) -> None:
     """Write the chosen entries to ``output`` (or stdout) as ``format_name``."""
-    chosen = _choose_format(format_name, output)
+    chosen = choose_format(format_name, output)
+    page = _paper(paper)
+    to_stdout = output in (None, "-")
+    if chosen.binary and to_stdout and sys.stdout.isatty():
+        fail(
+            f"A {chosen.name.upper()} cannot be shown in the terminal; add --output "
+            f"report{chosen.extension} to save it (or send it to a file with >).",
+            2,
+        )
+    target = None if to_stdout else check_target(Path(str(output)).expanduser(), force)
     context = context_or_fail()
+    today = context.clock().astimezone().date()
+    try:
+        criteria = parse_criteria(
+            today=today,
+            since=since,
+            until=until,
+            exercise_ids=exercises,
+            ids=ids,
+            last=last,
+            include_private=include_private,
+            include_drafts=include_drafts,
+        )
+    except SelectionError as exc:
+        fail(str(exc), 2)
+    selection = _read(context, criteria)
+    sys.stderr.write(summary_line(selection, today) + "\n")
+    if include_safety_plan:
+        sys.stderr.write(NO_SAFETY_PLAN + "\n")
+    bundle = ExportBundle(
+        entries=selection.entries,
+        exercises={k: f.exercise for k, f in context.library.exercises.items()},
+        generated_at=context.clock(),
+        include_private_steps=include_private,
+        paper=page,
+    )
+    if target is None:
+        _to_stdout(chosen, bundle)
+        return
+    if chosen.binary:
+        write_bytes = chosen.binary_writer()
+        write_atomically(
+            target, lambda handle: write_bytes(bundle, cast(BinaryIO, handle)), binary=True
+        )
+    else:
+        write_text = chosen.writer()
+        write_atomically(target, lambda handle: write_text(bundle, cast(TextIO, handle)))
+    sys.stderr.write(f"Written to {target}\n")
+
+
+def choose_format(format_name: str | None, output: str | None) -> ExportFormat:
+    """The format asked for by name, else the one the output file's extension names."""
+    if format_name is not None:
+        try:
+            return get_format(format_name)
+        except KeyError:
+            fail(
+                f"cfcoach cannot export as '{format_name}'; the formats are: "
+                f"{', '.join(format_names())}.",
+                2,
+            )
+    if output in (None, "-"):
+        return get_format(DEFAULT_FORMAT)
+    suffix = Path(str(output)).suffix
+    if not suffix:
+        return get_format(DEFAULT_FORMAT)
+    found = format_for_suffix(suffix)
+    if found is None:
+        fail(
+            f"cfcoach cannot export as '{suffix.lstrip('.')}' (from the file name); name the "
+            f"file .{' or .'.join(format_names())}, or add --format.",
+            2,
+        )
+    return found
+
+
+def _paper(paper: str) -> Paper:
+    cleaned = paper.strip().lower()
+    if cleaned == "a4":
+        return "a4"
+    if cleaned == "letter":
+        return "letter"
+    fail(f"--paper '{paper}' is not a paper size cfcoach knows; use a4 or letter.", 2)
+
+
+def _read(context: AppContext, criteria: Criteria) -> Selection:
     store = open_store_or_fail(context)
     try:
-        total = store.count()
-        entries = list(
-            store.iter_entries(include_drafts=include_drafts, include_private=include_private)
-        )
+        check_known(criteria, store, context.library.exercises)
+        return select(store, criteria)
+    except SelectionError as exc:
+        fail(str(exc), 2)
     except StoreError as exc:
         fail(str(exc))
     finally:
         store.close()
-    left_out = total - len(entries)
-    reasons = []
-    if not include_private:
-        reasons.append("private")
-    if not include_drafts:
-        reasons.append("unfinished")
-    note = f" ({left_out} {' or '.join(reasons)} left out)" if left_out and reasons else ""
-    sys.stderr.write(f"Exporting {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}{note}.\n")
-    bundle = ExportBundle(
-        entries=entries,
-        exercises={k: f.exercise for k, f in context.library.exercises.items()},
-        generated_at=context.clock(),
-        include_private_steps=include_private,
-    )
-    write = chosen.writer()
-    if output in (None, "-"):
-        write(bundle, sys.stdout)
-        sys.stdout.flush()
+
+
+def _to_stdout(chosen: ExportFormat, bundle: ExportBundle) -> None:
+    if chosen.binary:
+        chosen.binary_writer()(bundle, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
         return
-    assert output is not None
-    target = Path(output).expanduser()
-    _write_atomically(target, force, lambda handle: write(bundle, handle))
-    sys.stderr.write(f"Written to {target}\n")
+    stream: TextIO = sys.stdout
+    if chosen.name == "json":
+        stream = cast(TextIO, _C1Escaping(sys.stdout))
+    chosen.writer()(bundle, stream)
+    sys.stdout.flush()
 
 
-def _choose_format(format_name: str, output: str | None) -> ExportFormat:
-    name = format_name
-    if output not in (None, "-") and format_name == "json":
-        suffix = Path(str(output)).suffix.lower().lstrip(".")
-        if suffix and suffix != "json":
-            name = suffix
-    try:
-        return get_format(name)
-    except KeyError:
-        fail(f"cfcoach cannot export as '{name}'; the formats are: {', '.join(format_names())}.", 2)
+_C1_ESCAPES = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
 
 
-def _write_atomically(target: Path, force: bool, writer: Callable[[TextIO], None]) -> None:
-    """Write through a private temp file beside ``target``, then rename it into place."""
+class _C1Escaping:
+    """A text stream wrapper that writes DEL and C1 controls as JSON ``\\u00XX`` escapes.
+
+    JSON escapes C0 controls itself; DEL and C1 controls (U+007F-U+009F, which include a
+    one-character CSI) can only appear inside JSON strings, where ``\\u00XX`` means the
+    same, so the data is unchanged while a terminal never receives them.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(text.translate(_C1_ESCAPES))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+def check_target(target: Path, force: bool) -> Path:
+    """Fail with one sentence unless ``target`` can be written (before any work is done)."""
     if target.is_dir():
         fail(f"{target} is a folder; give a file name, e.g. {target / 'cfcoach-export.json'}.", 2)
     if target.exists() and not force:
@@ -82,12 +194,25 @@ def _write_atomically(target: Path, force: bool, writer: Callable[[TextIO], None
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         fail(f"The folder {folder} does not exist; create it first or choose another place.", 1)
+    return target
+
+
+def write_atomically(
+    target: Path, writer: Callable[[IO[Any]], None], *, binary: bool = False
+) -> None:
+    """Write through a private temp file beside ``target``, then rename it into place."""
+    folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:
         fail(f"cfcoach cannot write in {folder} ({exc.strerror}); choose another place.", 1)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle: IO[Any]
+        if binary:
+            handle = os.fdopen(fd, "wb")
+        else:
+            handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        with handle:
             writer(handle)
             handle.flush()
             os.fsync(handle.fileno())

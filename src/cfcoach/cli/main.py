@@ -161,12 +161,40 @@ def content_validate(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="Output format: json.")] = "json",
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md, html, pdf, csv or json (default: from the --output file's extension, else json).",
+        ),
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option(
             "--output", "-o", help="File to write (default, or '-': print to the terminal)."
         ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="First day: a date (2026-11-01) or a span back from today (7d, 4w, 3m)."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", help="Last day: a date or a span back from today, like --since."),
+    ] = None,
+    exercise: Annotated[
+        list[str] | None,
+        typer.Option("--exercise", help="Only this exercise's entries (repeat for several)."),
+    ] = None,
+    ids: Annotated[
+        str | None,
+        typer.Option("--ids", help="Only these entries, by number: 1,2,5 or 3-7."),
+    ] = None,
+    last: Annotated[
+        int | None, typer.Option("--last", help="Only the newest N entries that match.")
     ] = None,
     include_private: Annotated[
         bool,
@@ -175,16 +203,46 @@ def export(
     include_drafts: Annotated[
         bool, typer.Option("--include-drafts", help="Also export unfinished entries.")
     ] = False,
+    include_safety_plan: Annotated[
+        bool,
+        typer.Option(
+            "--include-safety-plan", help="Add your safety plan, once you have saved one."
+        ),
+    ] = False,
+    paper: Annotated[str, typer.Option("--paper", help="Page size of a PDF: a4 or letter.")] = "a4",
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists.")
     ] = False,
 ) -> None:
-    """Write your saved entries out (as JSON) to share or to keep as a backup."""
+    """Write chosen entries for your therapist (md, html, pdf, csv) or as a JSON backup."""
     from cfcoach.cli.export_cmd import run_export
 
     run_export(
-        format, output, include_private=include_private, include_drafts=include_drafts, force=force
+        format,
+        output,
+        since=since,
+        until=until,
+        exercises=exercise or [],
+        ids=ids,
+        last=last,
+        include_private=include_private,
+        include_drafts=include_drafts,
+        include_safety_plan=include_safety_plan,
+        paper=paper,
+        force=force,
     )
+
+
+@app.command("import")
+def import_command(
+    source: Annotated[
+        Path, typer.Argument(help="A JSON file made by `cfcoach export --format json`.")
+    ],
+) -> None:
+    """Bring entries back from a JSON export; entries already here are not added twice."""
+    from cfcoach.cli.import_cmd import run_import
+
+    run_import(source)
 
 
 @app.command("backup")
