@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -37,6 +38,21 @@ def utc_local_time() -> Iterator[None]:
     else:
         os.environ["TZ"] = before
     time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def fresh_error_log() -> Iterator[None]:
+    """cfcoach's logger opens its file once per process; let each test log under its own home."""
+
+    def drop_handlers() -> None:
+        logger = logging.getLogger("cfcoach")
+        for handler in list(logger.handlers):
+            logger.removeHandler(handler)
+            handler.close()
+
+    drop_handlers()
+    yield
+    drop_handlers()
 
 
 MakeApp = Callable[..., CoachApp]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from rich.console import Console
 from textual.pilot import Pilot
@@ -15,10 +16,33 @@ def screen_text(app: CoachApp) -> str:
     """The characters on screen now, as plain text (what a person would read)."""
     width, height = app.size
     console = Console(
-        width=width, height=height, file=io.StringIO(), record=True, color_system=None, legacy_windows=False
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        record=True,
+        color_system=None,
+        legacy_windows=False,
     )
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
     return console.export_text()
+
+
+_DRAWING = re.compile("[\u2500-\u259f]")
+
+
+def screen_words(app: CoachApp) -> str:
+    """The words on screen with borders dropped and line wrapping undone, for phrase checks.
+
+    On a dialog, only the dialog's box is read (the screen under it shows at its sides).
+    """
+    lines = screen_text(app).splitlines()
+    dialogs = app.screen.query(".dialog")
+    if dialogs:
+        box = dialogs.first().region
+        lines = [line[box.x : box.right] for line in lines[box.y : box.bottom]]
+    return " ".join(_DRAWING.sub(" ", "\n".join(lines)).split())
 
 
 def runner(app: CoachApp) -> RunnerScreen:

@@ -9,7 +9,7 @@ from cfcoach.tui.widgets.answer_list import AnswerList
 from cfcoach.tui.widgets.rating_picker import RatingPicker
 from cfcoach.tui.widgets.text_answer import AnswerArea
 from tests.tui.conftest import MakeApp
-from tests.tui.helpers import press, runner, screen_text, step_id, type_text
+from tests.tui.helpers import press, runner, screen_words, step_id, type_text
 
 CRITIC = "You always mess things up"
 THREAT = "Being left out"
@@ -17,7 +17,9 @@ DRIVE = "Being perfect at work"
 KIND = "You are tired and doing your best"
 
 
-async def test_complete_the_checkin_with_the_keyboard_alone(make_app: MakeApp, context: AppContext) -> None:
+async def test_complete_the_checkin_with_the_keyboard_alone(
+    make_app: MakeApp, context: AppContext
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, HomeScreen)
@@ -28,7 +30,7 @@ async def test_complete_the_checkin_with_the_keyboard_alone(make_app: MakeApp, c
         await type_text(pilot, CRITIC)
         await press(pilot, "ctrl+n")
         assert step_id(app) == "intensity_before"
-        assert CRITIC in screen_text(app)  # the critic's words stay in view while rating
+        assert CRITIC in screen_words(app)  # the critic's words stay in view while rating
         await press(pilot, "5", "enter")
         assert step_id(app) == "threat"
         await type_text(pilot, THREAT)
@@ -39,7 +41,7 @@ async def test_complete_the_checkin_with_the_keyboard_alone(make_app: MakeApp, c
         assert step_id(app) == "soothing_rhythm"
         await press(pilot, "ctrl+n")  # end the pause early
         assert step_id(app) == "compassionate"
-        text = screen_text(app)
+        text = screen_words(app)
         assert "What would your compassionate self say?" in text
         assert CRITIC in text  # the critic's words are pinned above the answer box
         await type_text(pilot, KIND)
@@ -47,14 +49,14 @@ async def test_complete_the_checkin_with_the_keyboard_alone(make_app: MakeApp, c
         assert step_id(app) == "intensity_after"
         await press(pilot, "3", "enter")
         assert step_id(app) == "summary"
-        summary = screen_text(app)
+        summary = screen_words(app)
         assert CRITIC in summary and KIND in summary and "3 out of 10" in summary
         await press(pilot, "ctrl+n")
         assert isinstance(app.screen, CompletionScreen)
-        assert "Saved on this computer" in screen_text(app)
+        assert "Saved on this computer" in screen_words(app)
         await press(pilot, "h")
         assert isinstance(app.screen, HomeScreen)
-        assert "completed" in screen_text(app)
+        assert "completed" in screen_words(app)
 
     with context.open_store() as store:
         [entry] = store.recent(5)
@@ -79,7 +81,7 @@ async def test_a_high_distress_rating_goes_to_the_settling_pause(make_app: MakeA
         await press(pilot, "ctrl+n")
         await press(pilot, "9", "enter")
         assert step_id(app) == "settle"
-        text = screen_text(app)
+        text = screen_words(app)
         assert "Let's slow down first" in text
         assert "seconds left" in text
         await press(pilot, "enter")  # Enter never ends a pause by accident
@@ -109,12 +111,14 @@ async def test_back_on_the_first_step_does_no_harm(make_app: MakeApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "ctrl+b")
         assert step_id(app) == "welcome"
-        assert "first step" in screen_text(app)
+        assert "first step" in screen_words(app)
         await press(pilot, "ctrl+n")
         assert step_id(app) == "critic"
 
 
-async def test_quit_halfway_then_continue_where_you_left_off(make_app: MakeApp, context: AppContext) -> None:
+async def test_quit_halfway_then_continue_where_you_left_off(
+    make_app: MakeApp, context: AppContext
+) -> None:
     first = make_app(start_exercise="daily-checkin")
     async with first.run_test(size=(80, 24)) as pilot:
         await press(pilot, "ctrl+n")
@@ -131,12 +135,12 @@ async def test_quit_halfway_then_continue_where_you_left_off(make_app: MakeApp, 
 
     second = make_app()
     async with second.run_test(size=(80, 24)) as pilot:
-        home = screen_text(second)
+        home = screen_words(second)
         assert "Continue where you left off" in home
         assert "Daily check-in" in home and "step 4 of 9" in home
         await press(pilot, "c")
         assert step_id(second) == "threat"
-        assert CRITIC in screen_text(second)  # the pinned critic's words are back
+        assert CRITIC in screen_words(second)  # the pinned critic's words are back
         await press(pilot, "ctrl+b")
         assert step_id(second) == "intensity_before"
         assert second.screen.query_one(RatingPicker).value == 4
@@ -164,7 +168,7 @@ async def test_opening_an_exercise_with_a_draft_offers_to_continue_it(make_app: 
 
     second = make_app(start_exercise="daily-checkin")
     async with second.run_test(size=(80, 24)) as pilot:
-        text = screen_text(second)
+        text = screen_words(second)
         assert "Welcome back" in text and "step 3 of 9" in text
         await press(pilot, "enter")  # "Continue where I left off"
         assert step_id(second) == "intensity_before"
@@ -175,18 +179,20 @@ async def test_opening_an_exercise_with_a_draft_offers_to_continue_it(make_app: 
         assert step_id(third) == "welcome"
 
 
-async def test_an_empty_answer_gets_a_kind_message_and_stays(make_app: MakeApp, context: AppContext) -> None:
+async def test_an_empty_answer_gets_a_kind_message_and_stays(
+    make_app: MakeApp, context: AppContext
+) -> None:
     app = make_app(start_exercise="daily-checkin")
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "ctrl+n")
         await press(pilot, "ctrl+n")  # nothing written yet
         assert step_id(app) == "critic"
-        assert "This step asks for a few words" in screen_text(app)
+        assert "This step asks for a few words" in screen_words(app)
         await type_text(pilot, CRITIC)
         await press(pilot, "ctrl+n")
         await press(pilot, "enter")  # no rating chosen yet
         assert step_id(app) == "intensity_before"
-        assert "Choose a number from 0 to 10" in screen_text(app)
+        assert "Choose a number from 0 to 10" in screen_words(app)
     with context.open_store() as store:
         draft = store.latest_draft()
         assert draft is not None and draft.answers == {"critic": CRITIC}
@@ -197,7 +203,7 @@ async def test_skip_leaves_a_step_unanswered(make_app: MakeApp, context: AppCont
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "ctrl+n", "ctrl+o")
         assert step_id(app) == "intensity_before"
-        assert "(skipped)" in screen_text(app)  # the pinned critic's words were skipped
+        assert "(skipped)" in screen_words(app)  # the pinned critic's words were skipped
     with context.open_store() as store:
         draft = store.latest_draft()
         assert draft is not None and draft.skipped == ["critic"]
@@ -211,5 +217,5 @@ async def test_the_pinned_answer_box_is_labelled(make_app: MakeApp) -> None:
         await press(pilot, "ctrl+n")
         pinned = app.screen.query_one(AnswerList)
         assert pinned.border_title == "Your earlier answer"
-        assert "The critic's words" in screen_text(app)
+        assert "The critic's words" in screen_words(app)
         assert runner(app).practice.session.answer_for("critic") == CRITIC

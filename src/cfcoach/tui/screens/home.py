@@ -59,6 +59,7 @@ class HomeScreen(Screen[None]):
             yield Static("Recent", classes="home-heading")
             yield Static("", id="home-recent")
             yield Static("", id="home-problems")
+            yield Static("↑ ↓ to move, Enter to open.", id="home-hint")
         yield Footer()
 
     def on_mount(self) -> None:
