@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -58,8 +59,8 @@ def _translate(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
         or "no such table" in text
     ):
         return DatabaseCorrupt(
-            f"The entries database ({path}) is damaged and cannot be read. It has not been changed; "
-            "move it aside (keep it: it may be repairable) and cfcoach will start a new one."
+            f"The entries database ({path}) is damaged and cannot be read; it has not been changed, "
+            "so move it aside (keep it: it may be repairable) and cfcoach will start a new one."
         )
     return StoreError(
         f"The entries database ({path}) could not be used ({exc.__class__.__name__}); see the log for details."
@@ -99,13 +100,16 @@ def open_database(path: Path) -> sqlite3.Connection:
                     f"The entries database ({path}) was written by a newer cfcoach "
                     f"(schema {version}, this one knows {SCHEMA_VERSION}); update cfcoach to open it."
                 )
-            connection.execute("PRAGMA journal_mode=WAL")
+            if existed and version == 0 and _has_tables(connection):
+                raise DatabaseCorrupt(
+                    f"{path} is a SQLite database but not cfcoach's, so it has not been changed; "
+                    "move it aside (keep it) and cfcoach will start a new one."
+                )
+            _use_wal(connection)
             connection.execute("PRAGMA synchronous=FULL")
             connection.execute("PRAGMA foreign_keys=ON")
             if version < SCHEMA_VERSION:
-                if existed and version > 0:
-                    backup_copy(connection, path, f"before-v{SCHEMA_VERSION}")
-                _migrate(connection, version)
+                _migrate(connection, path, existed)
             if existed and version == SCHEMA_VERSION:
                 connection.execute("SELECT count(*) FROM entries").fetchone()
         except BaseException:
@@ -121,8 +125,8 @@ def _check_header(path: Path) -> None:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise DatabaseCorrupt(
-            f"{path} is not a cfcoach database (it may be damaged). It has not been changed; "
-            "move it aside (keep it) and cfcoach will start a new one."
+            f"{path} is not a cfcoach database (it may be damaged); it has not been changed, "
+            "so move it aside (keep it) and cfcoach will start a new one."
         )
 
 
@@ -132,17 +136,67 @@ def _tighten(path: Path) -> None:
             path.chmod(PRIVATE_FILE_MODE)
 
 
-def _migrate(connection: sqlite3.Connection, current: int) -> None:
-    for version in range(current + 1, SCHEMA_VERSION + 1):
-        script = (
-            f"BEGIN IMMEDIATE;\n{MIGRATIONS[version]}\nPRAGMA user_version = {version};\nCOMMIT;"
-        )
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Switch to WAL (it stays set in the file), unless another cfcoach already has.
+
+    Two connections switching at once can get "locked" at once, without SQLite's busy
+    wait (it would deadlock), so the switch is tried again for up to the busy timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
         try:
-            connection.executescript(script)
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
+            connection.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def _has_tables(connection: sqlite3.Connection) -> bool:
+    return int(connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]) > 0
+
+
+def _migrate(connection: sqlite3.Connection, path: Path, existed: bool) -> None:
+    """Bring the schema up to date in one transaction, after a backup copy of older data.
+
+    The write lock is taken before the version is read again, so a second cfcoach opening
+    the same database at the same moment waits here and then finds nothing left to do.
+    """
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        current = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        if current < SCHEMA_VERSION:
+            if existed and current > 0:
+                # Copied through a second connection: SQLite's backup cannot read through
+                # the one holding the write lock (Python would retry it for ever).
+                with contextlib.closing(
+                    sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+                ) as reader:
+                    backup_copy(reader, path, f"before-v{SCHEMA_VERSION}")
+            for version in range(current + 1, SCHEMA_VERSION + 1):
+                for statement in _statements(MIGRATIONS[version]):
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {version}")
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of an SQL script, one by one (a trigger's BEGIN ... END; stays whole)."""
+    statements: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \t\r\n;"):
+                statements.append(pending)
+            pending = ""
+    if pending.strip(" \t\r\n;"):
+        statements.append(pending)
+    return statements
 
 
 def backup_copy(connection: sqlite3.Connection, path: Path, reason: str) -> Path:
