@@ -219,3 +219,12 @@ async def test_the_pinned_answer_box_is_labelled(make_app: MakeApp) -> None:
         assert pinned.border_title == "Your earlier answer"
         assert "The critic's words" in screen_words(app)
         assert runner(app).practice.session.answer_for("critic") == CRITIC
+
+
+async def test_the_kind_message_clears_once_the_person_writes(make_app: MakeApp) -> None:
+    app = make_app(start_exercise="daily-checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "ctrl+n", "ctrl+n")
+        assert "This step asks for a few words" in screen_words(app)
+        await type_text(pilot, "a")
+        assert "This step asks for a few words" not in screen_words(app)

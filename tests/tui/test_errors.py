@@ -11,8 +11,10 @@ from cfcoach.practice import Practice
 from cfcoach.store import DatabaseUnavailable, EntryStore, new_entry
 from cfcoach.tui.screens.notice import NoticeScreen
 from cfcoach.tui.screens.runner import RunnerScreen
+from cfcoach.tui.screens.too_much import TooMuchScreen
+from cfcoach.tui.widgets.text_answer import AnswerArea
 from tests.tui.conftest import MakeApp
-from tests.tui.helpers import press, screen_words, step_id
+from tests.tui.helpers import press, screen_words, step_id, type_text
 
 CANNOT_WRITE = "The entries folder can't be written to right now; check that the disk isn't full."
 
@@ -125,3 +127,25 @@ async def test_an_unexpected_error_shows_a_calm_note_not_a_traceback(
     assert "Something went wrong inside cfcoach and it had to close." in shown
     assert "Traceback" not in shown and secret not in shown
     assert "tui: unexpected error: RuntimeError" in Path(context.paths.log_file).read_text()
+
+
+async def test_too_much_is_offered_even_when_saving_fails(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(start_exercise="daily-checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "ctrl+n")
+        await type_text(pilot, "still here")
+
+        def refuse(self: EntryStore, entry: object) -> object:
+            raise DatabaseUnavailable(CANNOT_WRITE)
+
+        monkeypatch.setattr(EntryStore, "save", refuse)
+        await press(pilot, "ctrl+t")
+        assert isinstance(app.screen, TooMuchScreen)  # the choices first, the notice after
+        await press(pilot, "escape")
+        assert isinstance(app.screen, NoticeScreen)
+        await press(pilot, "enter")
+        assert step_id(app) == "critic"
+        assert app.screen.query_one(AnswerArea).text == "still here"
+        monkeypatch.undo()

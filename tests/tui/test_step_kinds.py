@@ -213,3 +213,9 @@ def test_anchor_words_sit_under_their_numbers_without_overlapping() -> None:
     assert rows[0].startswith("not at all") and rows[0].endswith("completely")
     crowded = anchor_rows({4: "somewhat more", 5: "quite a lot"}, cell=3, width=33)
     assert len(crowded) == 2
+
+
+async def test_an_unknown_theme_name_falls_back_to_dark(make_app: MakeApp) -> None:
+    app = make_app(theme="no-such-theme")
+    async with app.run_test(size=(80, 24)):
+        assert app.theme == "textual-dark"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import App
+from textual.app import App, InvalidThemeError
 from textual.binding import Binding, BindingType
 
 from cfcoach.content.models import Exercise
@@ -23,6 +23,7 @@ from cfcoach.tui.screens.notice import NoticeScreen
 from cfcoach.tui.screens.offer_draft import OfferDraftScreen
 from cfcoach.tui.screens.runner import RunnerScreen
 
+DEFAULT_THEME = "textual-dark"
 CHANGED_SINCE_STARTED = (
     "This exercise has changed since you started; your earlier answers are kept in your "
     "history. Let's begin it fresh."
@@ -62,7 +63,10 @@ class CoachApp(App[None]):
     # -- lifecycle ------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.theme = self._first_theme
+        try:
+            self.theme = self._first_theme
+        except InvalidThemeError:
+            self.theme = DEFAULT_THEME  # an unknown name should never stop a check-in
         # Pushed rather than returned from get_default_screen(): Textual 8.2 does not load
         # a default screen's CSS_PATH.
         self.push_screen(HomeScreen())

@@ -116,12 +116,19 @@ class RunnerScreen(Screen[None]):
     # -- acting ------------------------------------------------------------------------
 
     async def _act(self, action: Callable[[], object], doing: str) -> bool:
-        """Run a Practice action; a save problem is told calmly and logged. True when it ran."""
+        """Run a Practice action; a save problem is told calmly and logged. True when it ran.
+
+        When saving fails the session has still moved on in memory (the next save catches
+        up), so the screen follows it; if it has not moved, what was typed stays in place.
+        """
+        before = self.practice.session.state.current
         try:
             action()
         except StoreError as error:
             self.coach.report_store_error(error, doing)
-            await self.show_step()
+            session = self.practice.session
+            if session.finished or session.state.current != before:
+                await self.show_step()
             return False
         return True
 
@@ -166,8 +173,8 @@ class RunnerScreen(Screen[None]):
             await self.show_step()
 
     async def action_too_much(self) -> None:
-        if not await self._act(self.practice.too_much, "noting 'too much'"):
-            return
+        # The choices are offered even if noting it could not be saved: never a dead end.
+        await self._act(self.practice.too_much, "noting 'too much'")
         self.app.push_screen(TooMuchScreen(), self._after_too_much)
 
     async def _after_too_much(self, choice: str | None) -> None:

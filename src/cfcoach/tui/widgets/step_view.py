@@ -121,3 +121,9 @@ class StepView(Vertical):
     def say(self, message: str) -> None:
         """Show a short, calm note under the step (e.g. what an answer needs)."""
         self.query_one(".answer-note", Static).update(message)
+
+    def on_text_area_changed(self) -> None:
+        self.say("")
+
+    def on_input_changed(self) -> None:
+        self.say("")
