@@ -29,9 +29,19 @@ def check_exercise(exercise: Exercise) -> list[GraphIssue]:
     seen: set[str] = set()
     for i, step in enumerate(exercise.steps):
         if step.id in seen:
-            issues.append(GraphIssue(("steps", i, "id"), f"two steps are called '{step.id}'; give each step its own id"))
+            issues.append(
+                GraphIssue(
+                    ("steps", i, "id"),
+                    f"two steps are called '{step.id}'; give each step its own id",
+                )
+            )
         if step.id == END:
-            issues.append(GraphIssue(("steps", i, "id"), "'end' is kept for finishing an exercise; call the step something else"))
+            issues.append(
+                GraphIssue(
+                    ("steps", i, "id"),
+                    "'end' is kept for finishing an exercise; call the step something else",
+                )
+            )
         seen.add(step.id)
     if issues:
         return issues
@@ -43,29 +53,58 @@ def check_exercise(exercise: Exercise) -> list[GraphIssue]:
         targets: list[str] = []
         branches = exercise.branches(step)
         for b, branch in enumerate(branches):
-            where: PathKey = ("steps", i, "next") if not isinstance(step.next, list) else ("steps", i, "next", b, "goto")
+            where: PathKey = (
+                ("steps", i, "next")
+                if not isinstance(step.next, list)
+                else ("steps", i, "next", b, "goto")
+            )
             if branch.goto != END and branch.goto not in index:
-                issues.append(GraphIssue(where, f"step '{step.id}' goes to '{branch.goto}', but no step has that id; use one of: {known}, or end"))
+                issues.append(
+                    GraphIssue(
+                        where,
+                        f"step '{step.id}' goes to '{branch.goto}', but no step has that id; use one of: {known}, or end",
+                    )
+                )
                 broken.add(step.id)
             else:
                 targets.append(branch.goto)
             if branch.when is not None and b == len(branches) - 1:
-                issues.append(GraphIssue(("steps", i, "next", b), f"the last branch of step '{step.id}' has a 'when'; add a final '- goto: STEP' without 'when' so there is always a way on"))
+                issues.append(
+                    GraphIssue(
+                        ("steps", i, "next", b),
+                        f"the last branch of step '{step.id}' has a 'when'; add a final '- goto: STEP' without 'when' so there is always a way on",
+                    )
+                )
             if branch.when is None and b < len(branches) - 1:
-                issues.append(GraphIssue(("steps", i, "next", b + 1), f"this branch of step '{step.id}' can never be taken: the one before it has no 'when'; put the branch without 'when' last"))
+                issues.append(
+                    GraphIssue(
+                        ("steps", i, "next", b + 1),
+                        f"this branch of step '{step.id}' can never be taken: the one before it has no 'when'; put the branch without 'when' last",
+                    )
+                )
         edges[step.id] = targets
 
     ancestors = _ancestors(exercise.steps[0].id, edges)
     reachable = set(ancestors)
     for i, step in enumerate(exercise.steps):
         if step.id not in reachable:
-            issues.append(GraphIssue(("steps", i, "id"), f"no path from the first step reaches step '{step.id}'; point a 'next' at it or remove it"))
+            issues.append(
+                GraphIssue(
+                    ("steps", i, "id"),
+                    f"no path from the first step reaches step '{step.id}'; point a 'next' at it or remove it",
+                )
+            )
 
     # A goto to no step is already reported; don't also call its step a dead end.
-    finishing = _can_finish({s: t + [END] if s in broken else t for s, t in edges.items()})
+    finishing = _can_finish({s: [*t, END] if s in broken else t for s, t in edges.items()})
     for i, step in enumerate(exercise.steps):
         if step.id in reachable and step.id not in finishing:
-            issues.append(GraphIssue(("steps", i, "next"), f"from step '{step.id}' the exercise can never finish; give it a way on to 'end'"))
+            issues.append(
+                GraphIssue(
+                    ("steps", i, "next"),
+                    f"from step '{step.id}' the exercise can never finish; give it a way on to 'end'",
+                )
+            )
 
     for i, step in enumerate(exercise.steps):
         issues.extend(_reference_issues(exercise, i, step, index, ancestors))
@@ -83,21 +122,36 @@ def _reference_issues(
     before = ancestors.get(step.id, set())
     for ref in sorted(step.referenced_steps()):
         if ref not in index:
-            yield GraphIssue(("steps", i, field), f"step '{step.id}' shows the answer of '{ref}', but no step has that id")
+            yield GraphIssue(
+                ("steps", i, field),
+                f"step '{step.id}' shows the answer of '{ref}', but no step has that id",
+            )
         elif not exercise.step(ref).takes_answer:
-            yield GraphIssue(("steps", i, field), f"step '{step.id}' shows the answer of '{ref}', but '{ref}' asks no question")
+            yield GraphIssue(
+                ("steps", i, field),
+                f"step '{step.id}' shows the answer of '{ref}', but '{ref}' asks no question",
+            )
         elif ref not in before:
-            yield GraphIssue(("steps", i, field), f"step '{step.id}' shows the answer of '{ref}', which cannot have been written yet; only show steps that come before it")
+            yield GraphIssue(
+                ("steps", i, field),
+                f"step '{step.id}' shows the answer of '{ref}', which cannot have been written yet; only show steps that come before it",
+            )
     if isinstance(step.next, list):
         for b, branch in enumerate(step.next):
             if branch.when is None:
                 continue
-            for problem in _condition_issues(exercise, step, branch.when, index, before | {step.id}):
+            for problem in _condition_issues(
+                exercise, step, branch.when, index, before | {step.id}
+            ):
                 yield GraphIssue(("steps", i, "next", b, "when"), problem)
 
 
 def _condition_issues(
-    exercise: Exercise, step: StepBase, condition: Condition, index: dict[str, int], readable: set[str]
+    exercise: Exercise,
+    step: StepBase,
+    condition: Condition,
+    index: dict[str, int],
+    readable: set[str],
 ) -> Iterator[str]:
     for ref in sorted(condition.referenced_steps()):
         if ref not in index:

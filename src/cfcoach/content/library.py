@@ -37,14 +37,18 @@ class Library:
         return found.exercise if found else None
 
     def sorted(self) -> list[FoundExercise]:
-        return sorted(self.exercises.values(), key=lambda f: (f.origin != "shipped", f.exercise.title.lower()))
+        return sorted(
+            self.exercises.values(), key=lambda f: (f.origin != "shipped", f.exercise.title.lower())
+        )
 
 
 def exercise_files(folder: Path) -> list[Path]:
     """The exercise files in ``folder`` (not recursive), sorted by name."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in EXERCISE_SUFFIXES and p.is_file())
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in EXERCISE_SUFFIXES and p.is_file()
+    )
 
 
 def load_library(shipped_dir: Path, user_dir: Path | None) -> Library:
@@ -62,7 +66,12 @@ def load_library(shipped_dir: Path, user_dir: Path | None) -> Library:
         existing = library.exercises.get(exercise.id)
         if existing is not None:
             library.problems.append(
-                Problem(str(path), 1, 1, f"another exercise ({existing.path}) already has the id '{exercise.id}'; give this one its own id")
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    f"another exercise ({existing.path}) already has the id '{exercise.id}'; give this one its own id",
+                )
             )
             continue
         library.exercises[exercise.id] = FoundExercise(exercise, path, origin)

@@ -23,17 +23,25 @@ def load_exercise_file(path: Path) -> Exercise:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ContentError([Problem(label, 1, 1, "the file does not exist; check the path")]) from None
+        raise ContentError(
+            [Problem(label, 1, 1, "the file does not exist; check the path")]
+        ) from None
     except IsADirectoryError:
-        raise ContentError([Problem(label, 1, 1, "this is a folder, not an exercise file")]) from None
+        raise ContentError(
+            [Problem(label, 1, 1, "this is a folder, not an exercise file")]
+        ) from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise ContentError([Problem(label, 1, 1, f"the file cannot be read ({reason}); check its permissions")]) from None
+        raise ContentError(
+            [Problem(label, 1, 1, f"the file cannot be read ({reason}); check its permissions")]
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError([Problem(label, line, 1, "the file is not UTF-8 text; save it as UTF-8")]) from None
+        raise ContentError(
+            [Problem(label, line, 1, "the file is not UTF-8 text; save it as UTF-8")]
+        ) from None
     return load_exercise_text(text, label)
 
 
@@ -47,24 +55,34 @@ def load_exercise_text(text: str, label: str) -> Exercise:
         raise ContentError([Problem(label, exc.line, exc.column, exc.message)]) from None
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        raise ContentError([Problem(label, 1, 1, f"an exercise file is a mapping of keys ('id:', 'title:', 'steps:' ...), but this holds {kind}")])
+        raise ContentError(
+            [
+                Problem(
+                    label,
+                    1,
+                    1,
+                    f"an exercise file is a mapping of keys ('id:', 'title:', 'steps:' ...), but this holds {kind}",
+                )
+            ]
+        )
     try:
         exercise = Exercise.model_validate(data)
     except ValidationError as exc:
         raise ContentError(_validation_problems(exc, data, source, label)) from None
     except RecursionError:
-        raise ContentError([Problem(label, 1, 1, "the exercise nests too deeply to check")]) from None
+        raise ContentError(
+            [Problem(label, 1, 1, "the exercise nests too deeply to check")]
+        ) from None
     graph = check_exercise(exercise)
     if graph:
-        problems = [
-            Problem(label, *source.locate(issue.path), issue.message)
-            for issue in graph
-        ]
+        problems = [Problem(label, *source.locate(issue.path), issue.message) for issue in graph]
         raise ContentError(sorted(set(problems)))
     return exercise
 
 
-def _validation_problems(exc: ValidationError, data: dict[str, Any], source: SourceMap, label: str) -> list[Problem]:
+def _validation_problems(
+    exc: ValidationError, data: dict[str, Any], source: SourceMap, label: str
+) -> list[Problem]:
     problems: set[Problem] = set()
     seen: set[PathKey] = set()
     for error in exc.errors(include_url=False):

@@ -63,9 +63,7 @@ class Condition(_Strict):
             for name in ("at_least", "at_most", "equals", "one_of", "answered")
             if getattr(self, name) is not None
         ]
-        combinators = [
-            name for name in ("all", "any", "not_") if getattr(self, name) is not None
-        ]
+        combinators = [name for name in ("all", "any", "not_") if getattr(self, name) is not None]
         if combinators:
             if len(combinators) > 1 or tests or self.answer is not None:
                 raise ValueError(

@@ -4,4 +4,12 @@ from cfcoach.engine.conditions import holds
 from cfcoach.engine.session import AnswerError, ExerciseSession, ResumeError
 from cfcoach.engine.state import Answer, Event, SessionState
 
-__all__ = ["Answer", "AnswerError", "Event", "ExerciseSession", "ResumeError", "SessionState", "holds"]
+__all__ = [
+    "Answer",
+    "AnswerError",
+    "Event",
+    "ExerciseSession",
+    "ResumeError",
+    "SessionState",
+    "holds",
+]

@@ -55,7 +55,9 @@ class ExerciseSession:
         except ValueError as exc:
             raise ResumeError("the saved progress could not be read") from exc
         if state.exercise_id != exercise.id:
-            raise ResumeError(f"the saved progress belongs to '{state.exercise_id}', not '{exercise.id}'")
+            raise ResumeError(
+                f"the saved progress belongs to '{state.exercise_id}', not '{exercise.id}'"
+            )
         if state.status == "in_progress" and state.current is None:
             raise ResumeError("the saved progress could not be read")
         if state.current is not None and not exercise.has_step(state.current):
@@ -184,9 +186,13 @@ def _clean(step: StepBase, value: Any) -> Answer | None:
         if not text.strip():
             if step.optional:
                 return None
-            raise AnswerError("This step asks for a few words. If you'd rather not, you can skip it.")
+            raise AnswerError(
+                "This step asks for a few words. If you'd rather not, you can skip it."
+            )
         if len(text) > step.max_length:
-            raise AnswerError(f"This answer is longer than {step.max_length:,} characters; please shorten it.")
+            raise AnswerError(
+                f"This answer is longer than {step.max_length:,} characters; please shorten it."
+            )
         return text.strip("\n")
     if isinstance(step, RatingStep):
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -194,7 +200,11 @@ def _clean(step: StepBase, value: Any) -> Answer | None:
                 return None
             raise AnswerError("Choose a number from 0 to 10, or skip this step.")
         try:
-            number = int(str(value).strip()) if not isinstance(value, int) or isinstance(value, bool) else value
+            number = (
+                int(str(value).strip())
+                if not isinstance(value, int) or isinstance(value, bool)
+                else value
+            )
         except ValueError:
             raise AnswerError("Choose a whole number from 0 to 10.") from None
         if not 0 <= number <= 10:
