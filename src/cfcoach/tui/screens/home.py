@@ -145,8 +145,9 @@ class HomeScreen(Screen[None]):
             title = exercise.title if exercise else entry.exercise_id
             lines.append(
                 Content.assemble(
-                    (f"{day_label(entry.started_at, now):<12}", ""),
-                    (f"{title:<28}", ""),
+                    (f"{day_label(entry.started_at, now):<10} ", ""),
+                    (f"{entry.started_at.astimezone():%H:%M}   ", "dim"),
+                    (f"{title:<28} ", ""),
                     (STATUS_WORDS.get(entry.status, entry.status), "dim"),
                 )
             )
