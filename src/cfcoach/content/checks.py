@@ -108,6 +108,13 @@ def check_exercise(exercise: Exercise) -> list[GraphIssue]:
 
     for i, step in enumerate(exercise.steps):
         issues.extend(_reference_issues(exercise, i, step, index, ancestors))
+    answered = {step.id for step in exercise.steps if step.takes_answer}
+    for s, suggestion in enumerate(exercise.suggest):
+        if suggestion.when is not None:
+            for problem in _condition_issues(
+                exercise, f"suggestion {s + 1}", suggestion.when, index, answered
+            ):
+                issues.append(GraphIssue(("suggest", s, "when"), problem))
     return issues
 
 
@@ -141,25 +148,25 @@ def _reference_issues(
             if branch.when is None:
                 continue
             for problem in _condition_issues(
-                exercise, step, branch.when, index, before | {step.id}
+                exercise, f"step '{step.id}'", branch.when, index, before | {step.id}
             ):
                 yield GraphIssue(("steps", i, "next", b, "when"), problem)
 
 
 def _condition_issues(
     exercise: Exercise,
-    step: StepBase,
+    owner: str,
     condition: Condition,
     index: dict[str, int],
     readable: set[str],
 ) -> Iterator[str]:
     for ref in sorted(condition.referenced_steps()):
         if ref not in index:
-            yield f"the condition on step '{step.id}' reads '{ref}', but no step has that id"
+            yield f"the condition on {owner} reads '{ref}', but no step has that id"
         elif not exercise.step(ref).takes_answer:
-            yield f"the condition on step '{step.id}' reads '{ref}', but '{ref}' asks no question"
+            yield f"the condition on {owner} reads '{ref}', but '{ref}' asks no question"
         elif ref not in readable:
-            yield f"the condition on step '{step.id}' reads '{ref}', which cannot have been answered yet"
+            yield f"the condition on {owner} reads '{ref}', which cannot have been answered yet"
     for leaf in _leaves(condition):
         if leaf.answer in index and (leaf.at_least is not None or leaf.at_most is not None):
             target = exercise.step(leaf.answer)

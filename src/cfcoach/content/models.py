@@ -282,6 +282,8 @@ class PauseStep(StepBase):
     """Short prompts shown one after another through the pause."""
     breathing: Breathing | None = None
     """A breathing rhythm to pace, if the pause uses the breath."""
+    adjustable: bool = False
+    """When true, the person can change the length (30 s to 5 min) and the rhythm before starting."""
 
 
 class ReviewStep(StepBase):
@@ -291,6 +293,8 @@ class ReviewStep(StepBase):
     """The kind of step."""
     show: list[StepId] = Field(default_factory=list)
     """Ids of the steps whose answers are shown."""
+    display: Literal["list", "bars"] = "list"
+    """``list`` shows each answer under its label; ``bars`` draws the ratings as a small bar chart."""
 
     def referenced_steps(self) -> set[str]:
         return set(self.show)
@@ -313,6 +317,17 @@ DEFAULT_GROUNDING = Grounding(
 )
 
 
+class Suggestion(_Strict):
+    """A rule for suggesting a next exercise when this one ends (the person may take it or not)."""
+
+    when: Condition | None = None
+    """The condition on this exercise's answers; leave it out to always suggest."""
+    exercise: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{0,63}$")]
+    """The id of the exercise to suggest."""
+    reason: str = Field(min_length=1)
+    """One kind sentence on why it might help, shown with the suggestion."""
+
+
 class Exercise(_Strict):
     """One exercise: what it is, and the steps that walk a person through it."""
 
@@ -328,8 +343,14 @@ class Exercise(_Strict):
     """Words to group exercises by, e.g. ``daily``, ``soothe``."""
     version: int = Field(ge=1)
     """Raise it when the steps change, so saved entries know which version they answered."""
+    systems: list[System] = Field(default_factory=list)
+    """The systems the exercise works with (threat, drive, soothe)."""
+    sources: list[str] = Field(default_factory=list)
+    """The published work the exercise follows, e.g. ``Gilbert (2009), The Compassionate Mind``."""
     grounding: Grounding = DEFAULT_GROUNDING
     """The pause offered when a step is too much right now."""
+    suggest: list[Suggestion] = Field(default_factory=list)
+    """Rules for suggesting a next exercise at the end; the first that holds is offered."""
     steps: list[Step] = Field(min_length=1)
     """The steps, starting with the first; each goes to the following one unless it says ``next``."""
 

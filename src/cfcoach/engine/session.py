@@ -14,6 +14,7 @@ from cfcoach.content.models import (
     Exercise,
     RatingStep,
     StepBase,
+    Suggestion,
     TextStep,
 )
 from cfcoach.engine.conditions import holds
@@ -82,6 +83,15 @@ class ExerciseSession:
     @property
     def can_go_back(self) -> bool:
         return bool(self.state.trail) and not self.finished
+
+    def suggestion(self) -> Suggestion | None:
+        """The exercise's first suggestion whose condition holds, once it is completed."""
+        if self.state.status != "completed":
+            return None
+        for rule in self.exercise.suggest:
+            if rule.when is None or holds(rule.when, self.state.answers):
+                return rule
+        return None
 
     def answer_for(self, step_id: str) -> Answer | None:
         """The answer given to ``step_id``, if any."""
