@@ -85,9 +85,7 @@ class RunnerScreen(Screen[None]):
         await host.remove_children()
         view = StepView(
             step,
-            pinned=self._answers_of(
-                getattr(step, "pin", []) if isinstance(step, TextStep | RatingStep) else []
-            ),
+            pinned=self._answers_of(step.pin if isinstance(step, TextStep | RatingStep) else []),
             reviewed=self._answers_of(step.show) if isinstance(step, ReviewStep) else [],
             earlier=self._unsent.pop(step.id, session.answer_for(step.id)),
             reduced_motion=self.coach.reduced_motion,
