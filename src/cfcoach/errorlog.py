@@ -17,14 +17,17 @@ _LOGGER_NAME = "cfcoach"
 def get_logger() -> logging.Logger:
     """The cfcoach logger, writing to ``cfcoach.log`` in the state folder (set up once)."""
     logger = logging.getLogger(_LOGGER_NAME)
-    if logger.handlers:
+    log_file = app_paths().log_file
+    current = [h for h in logger.handlers if getattr(h, "cfcoach_log_file", None) == str(log_file)]
+    if current:
         return logger
+    for old in list(logger.handlers):  # CFCOACH_HOME changed (tests): follow it
+        logger.removeHandler(old)
+        old.close()
     logger.setLevel(logging.INFO)
     logger.propagate = False
     try:
-        paths = app_paths()
-        ensure_private_dir(paths.state_dir)
-        log_file = paths.log_file
+        ensure_private_dir(log_file.parent)
         if not log_file.exists():
             fd = os.open(log_file, os.O_CREAT | os.O_WRONLY | os.O_APPEND, PRIVATE_FILE_MODE)
             os.close(fd)
@@ -32,6 +35,7 @@ def get_logger() -> logging.Logger:
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    handler.cfcoach_log_file = str(log_file)  # type: ignore[attr-defined]
     logger.addHandler(handler)
     return logger
 

@@ -83,6 +83,13 @@ class Practice:
         self.session.answer(value)
         self.save()
 
+    def keep_typing(self, text: str) -> None:
+        """Save words typed on the current step but not yet submitted (call it debounced)."""
+        if self.session.pending_for(self.session.state.current or "") == (text or None):
+            return
+        self.session.keep_typing(text)
+        self.save()
+
     def skip(self) -> None:
         self.session.skip()
         self.save()

@@ -113,6 +113,18 @@ class ExerciseSession:
 
     # -- acting -----------------------------------------------------------------------
 
+    def pending_for(self, step_id: str) -> str | None:
+        """Words typed on ``step_id`` but not yet submitted, if any."""
+        return self.state.pending.get(step_id)
+
+    def keep_typing(self, text: str) -> None:
+        """Remember words typed on the current step before they are submitted."""
+        step = self._require_step()
+        if text:
+            self.state.pending[step.id] = text
+        else:
+            self.state.pending.pop(step.id, None)
+
     def answer(self, value: Any = None) -> None:
         """Give the current step's answer (``None`` for steps that ask nothing) and move on."""
         step = self._require_step()
@@ -180,6 +192,7 @@ class ExerciseSession:
         return END  # unreachable for a checked exercise: the last branch has no condition
 
     def _advance(self, step: StepBase) -> None:
+        self.state.pending.pop(step.id, None)
         target = self._next_id(step)
         self.state.trail.append(step.id)
         if target == END:

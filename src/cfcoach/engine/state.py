@@ -45,5 +45,7 @@ class SessionState(BaseModel):
     """Ids of steps the person skipped."""
     events: list[Event] = Field(default_factory=list)
     """Other things that happened along the way, in order."""
+    pending: dict[str, str] = Field(default_factory=dict)
+    """Words typed on a step but not yet submitted, by step id (kept so a crash loses nothing)."""
     status: Status = "in_progress"
     """Whether the exercise is still going, was completed, or was stopped early."""

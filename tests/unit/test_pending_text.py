@@ -1,0 +1,66 @@
+"""Words typed but not yet submitted survive a crash, and a log follows CFCOACH_HOME."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cfcoach.content import Exercise
+from cfcoach.context import AppContext
+from cfcoach.engine import ExerciseSession
+from cfcoach.errorlog import log_exception
+from cfcoach.practice import Practice
+
+
+def test_typed_words_are_saved_and_come_back_on_resume(
+    context: AppContext, checkin: Exercise
+) -> None:
+    with context.open_store() as store:
+        practice = Practice.begin(store, checkin, context.clock)
+        practice.answer()  # welcome
+        practice.keep_typing("You never get anything ri")
+        entry_id = practice.entry.id
+
+    with context.open_store() as store:
+        draft = store.get(entry_id or 0)
+        resumed = ExerciseSession.resume(checkin, draft.state)
+        assert resumed.step is not None and resumed.step.id == "critic"
+        assert resumed.pending_for("critic") == "You never get anything ri"
+        assert resumed.answer_for("critic") is None
+
+
+def test_submitting_or_skipping_clears_what_was_pending(checkin: Exercise) -> None:
+    session = ExerciseSession.start(checkin)
+    session.answer()
+    session.keep_typing("draft words")
+    session.answer("final words")
+    assert session.pending_for("critic") is None
+    assert session.answer_for("critic") == "final words"
+
+    session.keep_typing("7")
+    session.skip()
+    assert session.state.pending == {}
+
+
+def test_emptying_the_box_forgets_the_pending_words(checkin: Exercise) -> None:
+    session = ExerciseSession.start(checkin)
+    session.answer()
+    session.keep_typing("something")
+    session.keep_typing("")
+    assert session.state.pending == {}
+
+
+def test_the_log_follows_the_current_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("one", "two"):
+        monkeypatch.setenv("CFCOACH_HOME", str(tmp_path / name))
+        try:
+            raise ValueError("secret words the person wrote")
+        except ValueError as exc:
+            written = log_exception("testing", exc)
+        log = Path(written)
+        assert log == tmp_path / name / "state" / "cfcoach.log"
+        text = log.read_text()
+        assert "ValueError" in text
+        assert "secret words" not in text
+        assert log.stat().st_mode & 0o777 == 0o600
