@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import copy
+import io
 import shutil
 from pathlib import Path
 from textwrap import dedent
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
 
 from cfcoach.content import (
     ChoiceStep,
@@ -388,6 +394,29 @@ def test_a_bad_step_id_points_at_the_id(tmp_path: Path) -> None:
         """),
     )
     assert_at(only_problem(path), path, 7, 9, "steps[0].id", "lower case letters")
+
+
+def test_a_text_steps_own_fields_are_named_right(tmp_path: Path) -> None:
+    # A text step has a field called 'text', like its kind: neither may be mistaken
+    # for the other when a problem is placed.
+    path = write(
+        tmp_path,
+        HEAD
+        + dedent("""\
+        steps:
+          - id: a
+            kind: text
+            title: A
+            system: sideways
+          - id: b
+            kind: text
+            title: B
+            text: [not, words]
+        """),
+    )
+    first, second = problems_in(path)
+    assert_at(first, path, 10, 13, "steps[0].system", "'threat', 'drive' or 'soothe'", "sideways")
+    assert_at(second, path, 14, 11, "steps[1].text:", "valid string")
 
 
 def test_a_wrong_type_shows_the_value(tmp_path: Path) -> None:
@@ -776,6 +805,74 @@ def test_load_exercise_text_uses_the_label() -> None:
         "from the clipboard:1:1: an exercise file is a mapping of keys "
         "('id:', 'title:', 'steps:' ...), but this holds a list"
     )
+
+
+# -- any damage to a good file ---------------------------------------------------------------
+
+JUNK = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-20, 20)
+    | st.floats(allow_nan=False, allow_infinity=False, width=32)
+    | st.sampled_from(["", "end", "x", "Bad Id", "text", "rating", "critic", "settle"]),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["id", "kind", "goto", "when", "answer", "at_least", "0", "extra"]),
+            inner,
+            max_size=3,
+        )
+    ),
+    max_leaves=6,
+)
+
+
+def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _paths(value, (*path, index))
+    return found
+
+
+def _checkin_data() -> Any:
+    return YAML(typ="safe").load((SHIPPED / "daily-checkin.yaml").read_text(encoding="utf-8"))
+
+
+CHECKIN_PATHS = [p for p in _paths(_checkin_data()) if p]
+
+
+@settings(max_examples=120, deadline=None, database=None)
+@given(changes=st.lists(st.tuples(st.sampled_from(CHECKIN_PATHS), JUNK), min_size=1, max_size=3))
+def test_any_damage_to_the_checkin_is_a_clear_problem(
+    changes: list[tuple[tuple[Any, ...], Any]],
+) -> None:
+    data = _checkin_data()
+    for where, junk in changes:
+        parent = data
+        try:
+            for part in where[:-1]:
+                parent = parent[part]
+            parent[where[-1]] = copy.deepcopy(junk)
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier change removed this place
+    out = io.StringIO()
+    YAML(typ="safe").dump(data, out)
+    text = out.getvalue()
+    try:
+        load_exercise_text(text, "damaged.yaml")
+    except ContentError as exc:
+        lines = text.count("\n") + 1
+        for problem in exc.problems:
+            assert problem.path == "damaged.yaml"
+            assert 1 <= problem.line <= lines, problem
+            assert problem.column >= 1
+            assert problem.message
+            for internal in ("constrained-", "list[", "function-", "[key]", "Value error"):
+                assert internal not in problem.message, problem
 
 
 # -- the library ----------------------------------------------------------------------------

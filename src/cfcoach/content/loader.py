@@ -108,11 +108,16 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> PathKey:
     path: list[str | int] = []
     node = data
     items = list(loc)
+    kind_dropped = False
     while items:
         part = items.pop(0)
+        if part == "[key]":
+            continue  # pydantic's mark for a problem with a mapping's key, not its value
         if isinstance(node, dict):
-            if part == node.get("kind") and part in STEP_KINDS and part not in node:
-                continue  # the step kind pydantic names in the location
+            in_step = len(path) == 2 and path[0] == "steps" and isinstance(path[1], int)
+            if in_step and not kind_dropped and part == node.get("kind") and part in STEP_KINDS:
+                kind_dropped = True
+                continue  # the step kind pydantic names right after the step's index
             if part not in node and isinstance(part, str) and items:
                 continue  # a union member's name, not a key
             path.append(part)
@@ -142,6 +147,7 @@ def _message(error: Any, path: PathKey) -> str:
         return f"{_where(path[:-1])} is missing '{name}'; add it"
     if kind == "union_tag_invalid":
         tag = str(error.get("ctx", {}).get("tag", ""))
+        tag = tag if len(tag) <= 40 else tag[:40] + "…"
         return f"{where} has kind '{tag}'; use one of: {', '.join(STEP_KINDS)}"
     if kind == "union_tag_not_found":
         return f"{where} needs 'kind:' set to one of: {', '.join(STEP_KINDS)}"
