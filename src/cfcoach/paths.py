@@ -58,8 +58,15 @@ def app_paths() -> AppPaths:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) if needed and make it readable by its owner only."""
-    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    """Create ``path`` if needed and make it readable by its owner only.
+
+    Folders created on the way (e.g. ``CFCOACH_HOME`` itself) are made private too;
+    folders that already existed are left as they were.
+    """
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
+        folder.chmod(PRIVATE_DIR_MODE)
     if path.stat().st_mode & 0o777 != PRIVATE_DIR_MODE:
         path.chmod(PRIVATE_DIR_MODE)
     return path

@@ -66,9 +66,12 @@ class Practice:
             state.status
         ]
         now = self.clock()
+        # Answers on the way actually taken (and the step on screen); answers left on a
+        # branch the person went back from stay in the state, but not in the entry.
+        on_path = set(state.trail) | ({state.current} if state.current else set())
         update: dict[str, Any] = {
             "state": state.model_dump(mode="json"),
-            "answers": dict(state.answers),
+            "answers": {k: v for k, v in state.answers.items() if k in on_path},
             "skipped": list(state.skipped),
             "status": status,
             "updated_at": now,

@@ -64,3 +64,49 @@ def test_the_log_follows_the_current_home(tmp_path: Path, monkeypatch: pytest.Mo
         assert "ValueError" in text
         assert "secret words" not in text
         assert log.stat().st_mode & 0o777 == 0o600
+
+
+def test_answers_left_on_an_abandoned_branch_are_not_in_the_entry(
+    context: AppContext, checkin: Exercise
+) -> None:
+    with context.open_store() as store:
+        practice = Practice.begin(store, checkin, context.clock)
+        practice.answer()
+        practice.answer("You're hopeless")
+        practice.answer(9)  # high distress: the settling pause comes first
+        practice.answer()  # settle
+        practice.answer("Being shamed")  # threat
+        for _ in range(3):
+            practice.back()  # to the rating
+        practice.answer(3)  # now the calmer branch
+        assert practice.session.step is not None and practice.session.step.id == "threat"
+        assert practice.entry.answers == {
+            "critic": "You're hopeless",
+            "intensity_before": 3,
+            "threat": "Being shamed",
+        }
+        practice.answer("Being shamed again")
+        assert "settle" not in practice.entry.answers
+
+
+@pytest.mark.parametrize("value", ["1_0", "١٠", " 10x", "-1", "11", "3.5"])
+def test_ratings_are_plain_whole_numbers_from_0_to_10(checkin: Exercise, value: str) -> None:
+    from cfcoach.engine import AnswerError
+
+    session = ExerciseSession.start(checkin)
+    session.answer()
+    session.answer("words")
+    with pytest.raises(AnswerError):
+        session.answer(value)
+
+
+def test_a_new_home_folder_is_private_all_the_way_down(tmp_path: Path) -> None:
+    from cfcoach.paths import ensure_private_dir
+
+    existing = tmp_path / "existing"
+    existing.mkdir(mode=0o755)
+    existing.chmod(0o755)
+    made = ensure_private_dir(existing / "home" / "data")
+    assert (existing / "home").stat().st_mode & 0o777 == 0o700
+    assert made.stat().st_mode & 0o777 == 0o700
+    assert existing.stat().st_mode & 0o777 == 0o755

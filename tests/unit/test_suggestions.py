@@ -31,7 +31,9 @@ EXERCISE = dedent(
 
 
 def finish(rating: int, threshold: int = 7) -> ExerciseSession:
-    session = ExerciseSession.start(load_exercise_text(EXERCISE.format(threshold=threshold), "tiny.yaml"))
+    session = ExerciseSession.start(
+        load_exercise_text(EXERCISE.format(threshold=threshold), "tiny.yaml")
+    )
     session.answer(rating)
     return session
 

@@ -6,6 +6,7 @@ it, and calls one of the actions; after each action it saves :attr:`ExerciseSess
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from cfcoach.content.models import (
@@ -19,6 +20,8 @@ from cfcoach.content.models import (
 )
 from cfcoach.engine.conditions import holds
 from cfcoach.engine.state import Answer, Event, SessionState
+
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,2}")
 
 
 class AnswerError(ValueError):
@@ -222,14 +225,12 @@ def _clean(step: StepBase, value: Any) -> Answer | None:
             if step.optional:
                 return None
             raise AnswerError("Choose a number from 0 to 10, or skip this step.")
-        try:
-            number = (
-                int(str(value).strip())
-                if not isinstance(value, int) or isinstance(value, bool)
-                else value
-            )
-        except ValueError:
-            raise AnswerError("Choose a whole number from 0 to 10.") from None
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif isinstance(value, str) and _WHOLE_NUMBER.fullmatch(value.strip()):
+            number = int(value.strip())
+        else:
+            raise AnswerError("Choose a whole number from 0 to 10.")
         if not 0 <= number <= 10:
             raise AnswerError("Choose a whole number from 0 to 10.")
         return number
