@@ -141,3 +141,19 @@ def test_help_now_loads_no_ui_and_no_database(home: Path) -> None:
     )
     assert "116 123" in result.stdout
     assert result.stderr == ""
+
+
+def test_the_help_now_command_prints_lines_for_the_asked_country(home: Path) -> None:
+    import os
+
+    result = subprocess.run(
+        [sys.executable, "-m", "cfcoach", "help-now", "--country", "ie"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "CFCOACH_HOME": str(home)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Samaritans" in result.stdout and "116 123" in result.stdout
+    assert "Ireland" in result.stdout
+    assert "Traceback" not in result.stderr

@@ -249,7 +249,9 @@ def import_command(
 def backup_command(
     target: Annotated[
         Path | None,
-        typer.Argument(help="File (or folder) for the copy; default: the backups folder in cfcoach's data folder."),
+        typer.Argument(
+            help="File (or folder) for the copy; default: the backups folder in cfcoach's data folder."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
 ) -> None:
@@ -279,3 +281,17 @@ def doctor_command() -> None:
     if code:
         raise typer.Exit(code)
 
+
+@app.command("help-now")
+def help_now_command(
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="Crisis lines for this country (two letters, e.g. GB, US)."),
+    ] = None,
+) -> None:
+    """Show crisis lines now, without starting the coach."""
+    from cfcoach.cli.help_now import print_help_now
+
+    code = print_help_now(country)
+    if code:
+        raise typer.Exit(code)
