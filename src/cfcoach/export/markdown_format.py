@@ -11,12 +11,12 @@ import re
 from typing import TextIO
 
 from cfcoach.export.chartdata import Column, columns
-from cfcoach.export.datetext import day_text
+from cfcoach.export.datetext import day_text, range_text
 from cfcoach.export.registry import ExportBundle
 from cfcoach.export.report import Chart, EntryView, Report, build_report
 
 _INLINE = re.compile(r"([\\`*_\[\]<>~|])")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)(\d+)?([#>+=-]|(?<=\d)[.)])")
 BLOCKS = "▁▂▃▄▅▆▇█"
 
 
@@ -25,7 +25,7 @@ def escape(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         line = _INLINE.sub(r"\\\1", line)
-        line = _LINE_START.sub(lambda m: m[1] + "\\" + m[2], line)
+        line = _LINE_START.sub(lambda m: m[1] + (m[2] or "") + "\\" + m[3], line)
         lines.append(line)
     return "\n".join(lines)
 
@@ -86,15 +86,13 @@ def _chart(chart: Chart) -> str:
     width = max(len(name) for name, _ in rows)
     lines = [f"{name.ljust(width)}  {spark(values)}" for name, values in rows]
     first, last = cols[0].first, cols[-1].last
-    span = day_text(first, short=True)
-    if last != first:
-        end = day_text(last, short=True)
-        gap = max(1, len(cols) - len(span) - len(end))
-        span = (
-            f"{span}{' ' * gap}{end}"
-            if len(cols) >= len(span) + len(end) + 1
-            else f"{span} – {end}"
-        )
+    start, end = day_text(first, short=True), day_text(last, short=True)
+    if last == first:
+        span = start
+    elif len(cols) >= len(start) + len(end) + 1:
+        span = f"{start}{' ' * (len(cols) - len(start) - len(end))}{end}"
+    else:
+        span = range_text(first, last, short=True)
     lines.append(f"{' ' * width}  {span}")
     return (
         f"### {escape(chart.name)}, day by day\n\n"

@@ -7,7 +7,7 @@ escape sequences are shown as ``\\xNN``, never passed on); formats add their own
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cfcoach import __version__
@@ -190,7 +190,8 @@ def _words_text(summary: Summary) -> str:
         if summary.critic_answers < 2:
             return "too few of the critic's answers to see words coming back"
         return "no word comes back in two or more entries"
-    return ", ".join(f"“{safe(w.word)}” ({w.entries} entries)" for w in summary.critic_words)
+    words = ", ".join(f"“{safe(w.word)}” {w.entries}" for w in summary.critic_words)
+    return f"{words} (the number of entries each word appears in)"
 
 
 def _entry_view(
@@ -218,7 +219,3 @@ def _item(step: ShownStep) -> Item:
         skipped=step.skipped,
         block=not step.skipped and step.kind in ("text", None) and isinstance(step.value, str),
     )
-
-
-def counts_line(entries: Sequence[EntryView]) -> str:
-    return f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"

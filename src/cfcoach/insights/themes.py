@@ -26,7 +26,7 @@ _STOP_WORD_TEXT = """
     every few for from further get gets getting go goes going gone got had hadn't has hasn't
     have haven't having he he'd he'll he's her here here's hers herself him himself his how
     how's however i i'd i'll i'm i've if in into is isn't it it's its itself just let's like
-    made make makes many may me might more most much my myself now of off oh ok okay on once
+    made make makes many may me might more most much my myself not now of off oh ok okay on once
     one only or other ought our ours ourselves out over own really said same say says see
     seem seems she she'd she'll she's so some something such than that that's the their
     theirs them themselves then there there's these they they'd they'll they're they've
