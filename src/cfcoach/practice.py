@@ -10,8 +10,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from cfcoach.content.models import Exercise
-from cfcoach.engine import ExerciseSession
+from cfcoach.content.models import Exercise, TextStep
+from cfcoach.engine import Answer, ExerciseSession
+from cfcoach.safety import Assessment, assess
 from cfcoach.store import Entry, EntryStore, new_entry
 
 Clock = Callable[[], datetime]
@@ -37,11 +38,17 @@ class Practice:
         self.clock = clock
 
     @classmethod
-    def begin(cls, store: EntryStore, exercise: Exercise, clock: Clock = system_clock) -> Practice:
-        """Start ``exercise`` as a new draft (saved at once)."""
+    def begin(
+        cls,
+        store: EntryStore,
+        exercise: Exercise,
+        clock: Clock = system_clock,
+        earlier: dict[str, Answer] | None = None,
+    ) -> Practice:
+        """Start ``exercise`` as a new draft (saved at once), pre-filled with ``earlier`` answers."""
         practice = cls(
             store,
-            ExerciseSession.start(exercise),
+            ExerciseSession.start(exercise, earlier),
             new_entry(exercise.id, exercise.version, clock()),
             clock,
         )
@@ -82,8 +89,26 @@ class Practice:
 
     # Each action changes the session and saves; an AnswerError leaves both untouched.
 
-    def answer(self, value: Any = None) -> None:
+    def answer(self, value: Any = None) -> Assessment | None:
+        """Answer the current step and save; a flagged :class:`Assessment` when the words
+        suggest the person may be in danger (the front-end then shows the safety screen).
+
+        The answer is saved before it is assessed, so it is kept whatever happens next.
+        """
+        step = self.session.step
         self.session.answer(value)
+        self.save()
+        if isinstance(step, TextStep) and isinstance(value, str) and value.strip():
+            assessment = assess(value)
+            if assessment.flagged:
+                return assessment
+        return None
+
+    def safety_screen_shown(self, step_id: str) -> None:
+        """Record on the entry that the safety screen was shown (the person decides later
+        whether that is exported)."""
+        self.session.safety_screen_shown(step_id)
+        self.entry = self.entry.model_copy(update={"safety_shown": True})
         self.save()
 
     def keep_typing(self, text: str) -> None:

@@ -11,6 +11,7 @@ import textwrap
 from typing import TextIO
 
 from cfcoach.cli.common import exercise_or_fail, open_store_or_fail
+from cfcoach.cli.plain_safety import PausedHere, show_safety_screen
 from cfcoach.content import (
     ChoiceStep,
     Exercise,
@@ -93,6 +94,13 @@ class PlainRunner:
                 f"At any prompt you can type {COMMANDS}. Your answers are saved after every step."
             )
             return self._loop(practice)
+        except PausedHere:
+            self.say()
+            self.para(
+                "Paused. Everything you wrote is saved. When you're ready, "
+                f"`cfcoach run {exercise.id} --plain --resume` continues from here."
+            )
+            return EXIT_DONE
         except InputEnded:
             self.say()
             self.para(
@@ -195,7 +203,9 @@ class PlainRunner:
                     return
                 continue
             try:
-                practice.answer(self._parse(step, reply))
+                assessment = practice.answer(self._parse(step, reply))
+                if assessment is not None:
+                    show_safety_screen(self, practice, step.id, assessment)
                 return
             except AnswerError as exc:
                 self.para(str(exc))

@@ -42,12 +42,18 @@ class ExerciseSession:
     # -- starting ---------------------------------------------------------------------
 
     @classmethod
-    def start(cls, exercise: Exercise) -> ExerciseSession:
-        """Begin ``exercise`` at its first step."""
+    def start(cls, exercise: Exercise, earlier: dict[str, Answer] | None = None) -> ExerciseSession:
+        """Begin ``exercise`` at its first step, pre-filled with ``earlier`` answers if given.
+
+        Pre-filling is how a saved plan is edited: each step shows what was written before.
+        Answers to steps the exercise no longer has are left out.
+        """
+        kept = {k: v for k, v in (earlier or {}).items() if exercise.has_step(k)}
         state = SessionState(
             exercise_id=exercise.id,
             exercise_version=exercise.version,
             current=exercise.steps[0].id,
+            answers=kept,
         )
         return cls(exercise, state)
 
@@ -162,6 +168,10 @@ class ExerciseSession:
         """Record that the current step felt like too much (the front-end then offers choices)."""
         step = self._require_step()
         self.state.events.append(Event(kind="too_much", step=step.id))
+
+    def safety_screen_shown(self, step_id: str) -> None:
+        """Record that the safety screen was shown after the answer to ``step_id``."""
+        self.state.events.append(Event(kind="safety_screen", step=step_id))
 
     def grounded(self) -> None:
         """Record that a grounding pause was taken on the current step."""

@@ -20,7 +20,7 @@ class Event(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: Literal["too_much", "grounding", "skipped", "stopped"]
+    kind: Literal["too_much", "grounding", "skipped", "stopped", "safety_screen"]
     """What happened."""
     step: str
     """The id of the step it happened on."""

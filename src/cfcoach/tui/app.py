@@ -39,6 +39,8 @@ class CoachApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Replaces Textual's own ctrl+q: every step is already saved, so quitting is safe.
         Binding("ctrl+q", "save_and_quit", "Quit", show=False, priority=True),
+        # Crisis lines from every screen, shown in every footer.
+        Binding("f1", "help_now", "Help now", priority=True),
     ]
 
     def __init__(
@@ -77,6 +79,26 @@ class CoachApp(App[None]):
         if self._store is not None:
             self._store.close()
             self._store = None
+
+    def action_help_now(self) -> None:
+        """Show the crisis lines (and the safety plan) over whatever is on screen."""
+        from cfcoach.safety.help_text import help_now_text
+        from cfcoach.tui.screens.help_now import HelpNowScreen
+
+        if isinstance(self.screen, HelpNowScreen):
+            return
+        self.push_screen(HelpNowScreen(help_now_text(self.context), self.safety_plan_text()))
+
+    def safety_plan_text(self) -> str | None:
+        """The person's safety plan as text, or ``None`` (also when it can't be read)."""
+        from cfcoach.safety_plan import SAFETY_PLAN_ID, current_plan
+
+        try:
+            plan = current_plan(self.entries, self.context.library.get(SAFETY_PLAN_ID))
+        except StoreError as error:
+            log_exception("tui: reading the safety plan", error)
+            return None
+        return plan.as_text() if plan else None
 
     def action_save_and_quit(self) -> None:
         self.exit()

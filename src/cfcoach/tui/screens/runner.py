@@ -15,6 +15,7 @@ from textual.widgets import Footer, Label
 from cfcoach.content.models import PauseStep, RatingStep, ReviewStep, TextStep
 from cfcoach.engine import AnswerError
 from cfcoach.practice import Practice
+from cfcoach.safety import Assessment
 from cfcoach.store import StoreError
 from cfcoach.tui.answer_text import answer_label, describe_answer
 from cfcoach.tui.screens.grounding import GroundingScreen
@@ -135,14 +136,53 @@ class RunnerScreen(Screen[None]):
         if view is None:
             return
         value = view.answer_value()
+        answered = self.practice.session.state.current
+        assessed: list[Assessment | None] = []
         try:
-            ran = await self._act(lambda: self.practice.answer(value), "saving an answer")
+            ran = await self._act(
+                lambda: assessed.append(self.practice.answer(value)), "saving an answer"
+            )
         except AnswerError as problem:
             self._say(str(problem))
             view.focus_answer()
             return
-        if ran:
+        if ran and assessed and assessed[0] is not None and answered is not None:
+            self._show_safety(answered, assessed[0])
+        elif ran:
             await self.show_step()
+
+    def _show_safety(self, step_id: str, assessment: Assessment) -> None:
+        """The calm safety screen after a worrying answer (already saved); three ways on."""
+        from cfcoach.safety.screen import country_for, safety_screen_text
+        from cfcoach.tui.screens.safety import SafetyScreen
+
+        text = safety_screen_text(
+            assessment.level, country_for(self.coach.context.paths), self.coach.safety_plan_text()
+        )
+        try:
+            self.practice.safety_screen_shown(step_id)
+        except StoreError as error:  # the screen is shown all the same
+            self.coach.report_store_error(error, "noting the safety screen")
+        self.app.push_screen(SafetyScreen(text), self._after_safety)
+
+    async def _after_safety(self, choice: str | None) -> None:
+        if choice == "pause":
+            self.coach.action_save_and_quit()
+            return
+        if choice == "ground":
+            self.app.push_screen(
+                GroundingScreen(
+                    self.practice.exercise.grounding,
+                    reduced_motion=self.coach.reduced_motion,
+                    running=self.coach.timers_running,
+                ),
+                self._after_safety_grounding,
+            )
+            return
+        await self.show_step()
+
+    async def _after_safety_grounding(self, _: None) -> None:
+        await self.show_step()
 
     async def action_next_by_enter(self) -> None:
         """Enter goes on from steps that ask nothing, except pauses (only ctrl+n ends those)."""
