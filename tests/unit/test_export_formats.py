@@ -15,6 +15,7 @@ import pytest
 
 from cfcoach.export import FORMATS, get_format
 from cfcoach.export.csv_format import cell
+from cfcoach.export.linebreak import wrap
 from cfcoach.export.markdown_format import escape, spark
 from cfcoach.export.registry import ExportBundle, format_for_suffix
 from cfcoach.textsafety import printable
@@ -211,3 +212,18 @@ def test_the_font_licence_ships_beside_the_fonts() -> None:
     folder = resources.files("cfcoach.export") / "fonts"
     assert (folder / "DejaVuSans.ttf").is_file() and (folder / "DejaVuSans-Bold.ttf").is_file()
     assert "Bitstream" in (folder / "LICENSE-DejaVu.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        ("aaa bbb ccc ddd", 7, ["aaa bbb", "ccc ddd"]),
+        ("one\n\ntwo three", 5, ["one", "", "two", "three"]),
+        ("abcdefghij xy", 4, ["abcd", "efgh", "ij", "xy"]),
+        ("", 4, [""]),
+    ],
+)
+def test_pdf_lines_fit_the_width_and_keep_line_breaks(
+    text: str, width: float, lines: list[str]
+) -> None:
+    assert wrap(text, width, len) == lines

@@ -18,6 +18,7 @@ from fpdf.enums import XPos, YPos
 from cfcoach import __version__
 from cfcoach.export.chartdata import Column, columns, positions
 from cfcoach.export.datetext import day_text
+from cfcoach.export.linebreak import wrap
 from cfcoach.export.registry import ExportBundle
 from cfcoach.export.report import Chart, EntryView, Item, Report, build_report
 
@@ -51,6 +52,7 @@ class ReportPDF(FPDF):
     def __init__(self, report: Report) -> None:
         super().__init__(orientation="portrait", unit="mm", format=PAPER[report.paper])
         self.report = report
+        self._widths: dict[tuple[str, str, float, str], float] = {}
         self.set_margins(18, 18, 18)
         self.set_auto_page_break(auto=True, margin=18)
         self.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
@@ -77,7 +79,29 @@ class ReportPDF(FPDF):
     def para(self, text: str, size: float, colour: Colour = INK, *, bold: bool = False) -> None:
         """A paragraph the full width of the page, then back to the left margin."""
         self.style(size, colour, bold)
-        self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.lines(text, size * 0.5)
+
+    def lines(self, text: str, height: float, *, indent: float = 0.0, bar: bool = False) -> None:
+        """``text`` wrapped to the page width, one cell a line (pages break between lines).
+
+        With ``bar``, a line in the current draw colour runs down the left of each line.
+        """
+        left = self.l_margin + indent
+        for line in wrap(text, self.epw - indent - 2 * self.c_margin, self.width_of):
+            if self.will_page_break(height):
+                self.add_page()
+            if bar:
+                self.line(self.l_margin, self.get_y(), self.l_margin, self.get_y() + height)
+            self.set_x(left)
+            self.cell(self.epw - indent, height, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def width_of(self, text: str) -> float:
+        """``get_string_width`` in the current font, remembered (words come back often)."""
+        key = (self.font_family, self.font_style, self.font_size_pt, text)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = self.get_string_width(text)
+        return width
 
     def need(self, height: float) -> None:
         """Start a new page unless ``height`` mm still fit on this one."""
@@ -285,13 +309,4 @@ def _words(pdf: ReportPDF, text: str) -> None:
     pdf.style(10.5, INK)
     pdf.set_draw_color(*LINE)
     pdf.set_line_width(0.8)
-    pdf.multi_cell(
-        0,
-        5.2,
-        text,
-        align="L",
-        border="L",
-        padding=(0, 0, 0, 3),
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
+    pdf.lines(text, 5.2, indent=3, bar=True)
