@@ -295,3 +295,28 @@ def help_now_command(
     code = print_help_now(country)
     if code:
         raise typer.Exit(code)
+
+
+@app.command("settings")
+def settings_command(
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country",
+            help="Your country (two letters, e.g. GB), for crisis lines; 'none' to clear.",
+        ),
+    ] = None,
+    theme: Annotated[
+        str | None, typer.Option("--theme", help="dark, light, or a Textual theme name.")
+    ] = None,
+    reduced_motion: Annotated[
+        bool | None,
+        typer.Option(
+            "--reduced-motion/--full-motion", help="Count breaths in words, or animate them."
+        ),
+    ] = None,
+) -> None:
+    """Show your settings, or change them."""
+    from cfcoach.cli.settings_cmd import settings
+
+    settings(country, theme, reduced_motion)

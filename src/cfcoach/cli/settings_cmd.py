@@ -1,0 +1,55 @@
+"""`cfcoach settings`: show or change the country, theme and reduced motion."""
+
+from __future__ import annotations
+
+import typer
+from pydantic import ValidationError
+
+from cfcoach.cli.common import context_or_fail, fail
+from cfcoach.config import load_settings_with_warning, normalise_country_code, save_settings
+
+
+def settings(country: str | None, theme: str | None, reduced_motion: bool | None) -> None:
+    """Print the settings; with options, change them first (saved atomically, 0600)."""
+    context = context_or_fail()
+    current, warning = load_settings_with_warning(context.paths)
+    if warning:
+        typer.echo(warning, err=True)
+    changes: dict[str, object] = {}
+    if country is not None:
+        if country.strip().lower() in ("", "none", "-"):
+            changes["country"] = None
+        else:
+            from cfcoach.safety import resources_for
+
+            try:
+                code = normalise_country_code(country)
+            except ValueError:
+                fail(f"'{country}' is not a two-letter country code such as GB, US or DE.", 2)
+            resources = resources_for(code)
+            if resources.unknown_request:
+                known = ", ".join(resources.known_codes)
+                typer.echo(
+                    f"cfcoach has no crisis lines stored for {code} yet ({known} are there); "
+                    "it will show the international directory.",
+                    err=True,
+                )
+            changes["country"] = code
+    if theme is not None:
+        changes["theme"] = theme
+    if reduced_motion is not None:
+        changes["reduced_motion"] = reduced_motion
+    if changes:
+        try:
+            current = current.model_copy(update=changes)
+            current = type(current).model_validate(current.model_dump())
+            path = save_settings(context.paths, current)
+        except ValidationError as exc:
+            reason = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+            fail(f"That setting can't be used: {reason}.", 2)
+        except OSError as exc:
+            fail(f"The settings could not be saved ({exc.strerror}); nothing was changed.")
+        typer.echo(f"Saved to {path}", err=True)
+    typer.echo(f"country         {current.country or '(not set: crisis lines are international)'}")
+    typer.echo(f"theme           {current.theme}")
+    typer.echo(f"reduced motion  {'on' if current.reduced_motion else 'off'}")
