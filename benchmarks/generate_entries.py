@@ -2,8 +2,14 @@
 
     python benchmarks/generate_entries.py --entries 10000 --months 60 --home /tmp/cf-bench
 
-writes N completed daily check-ins (a few stopped, a few private, one draft) spread over
-M months into CFCOACH_HOME=--home. Deterministic for a given --seed.
+writes N entries spread over M months into CFCOACH_HOME=--home: daily check-ins of about
+300 words (critic intensity easing over the months, a few stopped early, a few private),
+a three-circles rating about one entry in ten, and --drafts unfinished check-ins. One
+entry in a hundred has a critic that mentions a birthday, so searching "birthday" finds
+about N/100 entries (the benchmark's search). Deterministic for a given --seed.
+
+All entries are saved in one transaction (``EntryStore.add_new``), so 10,000 take a few
+seconds; ``generate(..., bulk=False)`` saves them one by one, as the app does.
 """
 
 from __future__ import annotations
@@ -11,10 +17,19 @@ from __future__ import annotations
 import argparse
 import random
 import uuid
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from cfcoach.store import Entry, EntryStore
+
+CHECKIN_ID = "daily-checkin"
+THREE_CIRCLES_ID = "three-circles"
+RARE_WORD = "birthday"
+RARE_EVERY = 100
+"""One entry in this many has the rare critic (the one with RARE_WORD)."""
+THREE_CIRCLES_EVERY = 10
 
 CRITIC = [
     "You always mess things up",
@@ -28,6 +43,7 @@ CRITIC = [
     "You're not good enough for this job",
     "Why can't you just be normal",
 ]
+RARE_CRITIC = f"You forgot her {RARE_WORD} again, what kind of friend does that"
 THREAT = [
     "It's afraid people will see I'm not coping and leave",
     "Being found out as a fraud at work",
@@ -61,12 +77,43 @@ def _long_text(rng: random.Random, base: str, words: int) -> str:
     return f"{base}. {extra}".strip()
 
 
-def make_entry(rng: random.Random, started: datetime, words_per_answer: int = 60) -> Entry:
-    """One completed daily check-in started at ``started`` (about 300 words in all)."""
-    before = rng.randint(3, 10)
-    after = max(0, before - rng.randint(0, 5))
+def _clamp(value: float) -> int:
+    return max(0, min(10, round(value)))
+
+
+def _state(
+    exercise_id: str, trail: list[str], answers: dict[str, Any], status: str
+) -> dict[str, Any]:
+    return {
+        "exercise_id": exercise_id,
+        "exercise_version": 1,
+        "current": None,
+        "trail": trail,
+        "answers": answers,
+        "skipped": [],
+        "events": [],
+        "status": status,
+    }
+
+
+def make_entry(
+    rng: random.Random,
+    started: datetime,
+    words_per_answer: int = 60,
+    *,
+    progress: float = 0.5,
+    rare: bool = False,
+) -> Entry:
+    """One completed daily check-in started at ``started`` (about 300 words in all).
+
+    ``progress`` (0 at the first entry, 1 at the last) eases the critic's intensity over
+    time, as practice tends to; ``rare`` gives it the critic that mentions a birthday.
+    """
+    before = _clamp(rng.gauss(8 - 3 * progress, 1.4))
+    after = _clamp(before - rng.gauss(1 + 2 * progress, 1.2))
+    critic = RARE_CRITIC if rare else rng.choice(CRITIC)
     answers = {
-        "critic": _long_text(rng, rng.choice(CRITIC), words_per_answer // 2),
+        "critic": _long_text(rng, critic, words_per_answer // 2),
         "intensity_before": before,
         "threat": _long_text(rng, rng.choice(THREAT), words_per_answer),
         "drive": _long_text(rng, rng.choice(DRIVE), words_per_answer),
@@ -79,19 +126,9 @@ def make_entry(rng: random.Random, started: datetime, words_per_answer: int = 60
     trail += ["threat", "drive", "soothing_rhythm", "compassionate", "intensity_after", "summary"]
     finished = started + timedelta(minutes=rng.randint(5, 20))
     status = "stopped" if rng.random() < 0.03 else "completed"
-    state = {
-        "exercise_id": "daily-checkin",
-        "exercise_version": 1,
-        "current": None,
-        "trail": trail,
-        "answers": answers,
-        "skipped": [],
-        "events": [],
-        "status": status,
-    }
     return Entry(
         uuid=str(uuid.UUID(int=rng.getrandbits(128))),
-        exercise_id="daily-checkin",
+        exercise_id=CHECKIN_ID,
         exercise_version=1,
         status=status,
         started_at=started,
@@ -99,15 +136,56 @@ def make_entry(rng: random.Random, started: datetime, words_per_answer: int = 60
         finished_at=finished,
         answers=answers,
         skipped=[],
-        state=state,
+        state=_state(CHECKIN_ID, trail, answers, status),
         private=rng.random() < 0.05,
     )
 
 
-def generate(
-    store: EntryStore, entries: int, months: int, *, seed: int = 7, now: datetime | None = None
-) -> int:
-    """Save ``entries`` entries spread evenly over the last ``months`` months; returns the count."""
+def make_three_circles(rng: random.Random, started: datetime, *, progress: float = 0.5) -> Entry:
+    """One completed three-circles entry: how big threat, drive and soothe felt (0–10)."""
+    answers = {
+        "threat": _clamp(rng.gauss(7 - 3 * progress, 1.5)),
+        "drive": _clamp(rng.gauss(6 - progress, 1.5)),
+        "soothe": _clamp(rng.gauss(2 + 4 * progress, 1.5)),
+    }
+    finished = started + timedelta(minutes=rng.randint(4, 10))
+    return Entry(
+        uuid=str(uuid.UUID(int=rng.getrandbits(128))),
+        exercise_id=THREE_CIRCLES_ID,
+        exercise_version=1,
+        status="completed",
+        started_at=started,
+        updated_at=finished,
+        finished_at=finished,
+        answers=answers,
+        state=_state(
+            THREE_CIRCLES_ID, ["intro", "threat", "drive", "soothe"], answers, "completed"
+        ),
+    )
+
+
+def make_draft(rng: random.Random, started: datetime) -> Entry:
+    """A daily check-in left after the critic's words, ready to be continued."""
+    answers = {"critic": _long_text(rng, rng.choice(CRITIC), 20)}
+    state = _state(CHECKIN_ID, ["welcome", "critic"], answers, "in_progress")
+    state["current"] = "intensity_before"
+    return Entry(
+        uuid=str(uuid.UUID(int=rng.getrandbits(128))),
+        exercise_id=CHECKIN_ID,
+        exercise_version=1,
+        status="draft",
+        started_at=started,
+        updated_at=started + timedelta(minutes=2),
+        answers=answers,
+        state=state,
+    )
+
+
+def entries_over(
+    entries: int, months: int, *, seed: int = 7, now: datetime | None = None, drafts: int = 0
+) -> Iterator[Entry]:
+    """``entries`` entries spread evenly over the ``months`` months before ``now``, oldest
+    first, then ``drafts`` drafts from the last days."""
     rng = random.Random(seed)
     end = now or datetime(2026, 11, 26, 21, 0, tzinfo=timezone.utc)
     span = timedelta(days=30.4 * months)
@@ -115,20 +193,49 @@ def generate(
     start = end - span
     for index in range(entries):
         started = start + step * index + timedelta(minutes=rng.randint(0, 30))
-        store.save(make_entry(rng, started))
-    return entries
+        progress = index / max(entries - 1, 1)
+        if index % THREE_CIRCLES_EVERY == THREE_CIRCLES_EVERY // 2:
+            yield make_three_circles(rng, started, progress=progress)
+        else:
+            rare = index % RARE_EVERY == RARE_EVERY // 3
+            yield make_entry(rng, started, progress=progress, rare=rare)
+    for number in range(drafts):
+        yield make_draft(rng, end - timedelta(days=number, hours=1))
+
+
+def generate(
+    store: EntryStore,
+    entries: int,
+    months: int,
+    *,
+    seed: int = 7,
+    now: datetime | None = None,
+    drafts: int = 0,
+    bulk: bool = True,
+) -> int:
+    """Save the entries of :func:`entries_over` in ``store``; returns how many were saved."""
+    made = entries_over(entries, months, seed=seed, now=now, drafts=drafts)
+    if bulk:
+        added, _ = store.add_new(made)
+        return added
+    count = 0
+    for entry in made:
+        store.save(entry)
+        count += 1
+    return count
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--months", type=int, default=60)
+    parser.add_argument("--drafts", type=int, default=1, help="unfinished check-ins to add")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--home", type=Path, required=True, help="the CFCOACH_HOME to fill")
     args = parser.parse_args()
     database = args.home / "data" / "entries.sqlite3"
     with EntryStore(database) as store:
-        generate(store, args.entries, args.months, seed=args.seed)
+        generate(store, args.entries, args.months, seed=args.seed, drafts=args.drafts)
         print(f"{store.count()} entries in {database}")
 
 

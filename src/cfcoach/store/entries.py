@@ -12,7 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from cfcoach.store.database import open_database, translate_errors
-from cfcoach.store.errors import EntryNotFound
+from cfcoach.store.errors import EntryNotFound, StoreError
+from cfcoach.store.history import (
+    MATCH_END,
+    MATCH_START,
+    SNIPPET_WORDS,
+    Cursor,
+    HistoryItem,
+    HistoryPage,
+    search_terms,
+)
 from cfcoach.store.models import Entry, EntryStatus
 
 _COLUMNS = (
@@ -20,6 +29,9 @@ _COLUMNS = (
     "answers, skipped, state, private, therapist_note, safety_shown, deleted_at"
 )
 _LIVE = "deleted_at IS NULL"
+TRASH_DAYS = 30
+"""How long an entry stays in the trash (restorable) before it is gone."""
+_NOT_FOUND = "There is no entry {}; `cfcoach history` lists them."
 
 
 def new_entry(exercise_id: str, exercise_version: int, now: datetime | None = None) -> Entry:
@@ -146,9 +158,64 @@ class EntryStore:
                 "UPDATE entries SET private = ? WHERE id = ?", (int(private), entry_id)
             )
         if cursor.rowcount == 0:
-            raise EntryNotFound(
-                f"There is no entry {entry_id}; `cfcoach export --format json` lists them."
+            raise EntryNotFound(_NOT_FOUND.format(entry_id))
+
+    def set_note(self, entry_id: int, note: str | None) -> None:
+        """Set the note for the therapist; a blank note (or ``None``) removes it."""
+        text = (note or "").strip() or None
+        with translate_errors(self.path):
+            cursor = self._connection.execute(
+                "UPDATE entries SET therapist_note = ? WHERE id = ?", (text, entry_id)
             )
+        if cursor.rowcount == 0:
+            raise EntryNotFound(_NOT_FOUND.format(entry_id))
+
+    # -- the trash ----------------------------------------------------------------------
+
+    def move_to_trash(self, entry_id: int, now: datetime) -> None:
+        """Put an entry in the trash: hidden everywhere, restorable for :data:`TRASH_DAYS` days."""
+        with translate_errors(self.path):
+            cursor = self._connection.execute(
+                f"UPDATE entries SET deleted_at = ? WHERE id = ? AND {_LIVE}",
+                (_utc_iso(now), entry_id),
+            )
+        if cursor.rowcount == 0:
+            self.get(entry_id)  # EntryNotFound when there is no such entry; else already there
+
+    def discard_draft(self, entry_id: int, now: datetime) -> None:
+        """Put an unfinished entry in the trash (only a draft: finished ones stay put)."""
+        if not self.get(entry_id).is_draft:
+            raise StoreError(f"Entry {entry_id} is finished, not a draft; it was left as it is.")
+        self.move_to_trash(entry_id, now)
+
+    def restore(self, entry_id: int) -> None:
+        """Take an entry out of the trash, as it was."""
+        with translate_errors(self.path):
+            cursor = self._connection.execute(
+                "UPDATE entries SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+                (entry_id,),
+            )
+        if cursor.rowcount == 0:
+            self.get(entry_id)
+
+    def purge_trash(self, now: datetime, days: int = TRASH_DAYS) -> int:
+        """Delete for good the entries put in the trash more than ``days`` days ago; how many."""
+        cutoff = _utc_iso(now - timedelta(days=days))
+        with translate_errors(self.path):
+            cursor = self._connection.execute(
+                "DELETE FROM entries WHERE deleted_at IS NOT NULL AND deleted_at < ?", (cutoff,)
+            )
+        return max(cursor.rowcount, 0)
+
+    def in_trash(self, limit: int = 1000) -> list[Entry]:
+        """The entries in the trash, the most recently deleted first."""
+        with translate_errors(self.path):
+            rows = self._connection.execute(
+                f"SELECT {_COLUMNS} FROM entries WHERE deleted_at IS NOT NULL "
+                "ORDER BY deleted_at DESC, id DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [_entry(row) for row in rows]
 
     # -- reading ----------------------------------------------------------------------
 
@@ -159,9 +226,7 @@ class EntryStore:
                 f"SELECT {_COLUMNS} FROM entries WHERE id = ?", (entry_id,)
             ).fetchone()
         if row is None:
-            raise EntryNotFound(
-                f"There is no entry {entry_id}; `cfcoach export --format json` lists them."
-            )
+            raise EntryNotFound(_NOT_FOUND.format(entry_id))
         return _entry(row)
 
     def latest_draft(self, exercise_id: str | None = None) -> Entry | None:
@@ -187,6 +252,74 @@ class EntryStore:
                 (*statuses, limit),
             ).fetchall()
         return [_entry(row) for row in rows]
+
+    def drafts(self, limit: int = 1000) -> list[Entry]:
+        """Unfinished entries (not in the trash), the most recently worked on first."""
+        with translate_errors(self.path):
+            rows = self._connection.execute(
+                f"SELECT {_COLUMNS} FROM entries WHERE status = 'draft' AND {_LIVE} "
+                "ORDER BY updated_at DESC, id DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [_entry(row) for row in rows]
+
+    def history(
+        self,
+        query: EntryQuery,
+        *,
+        search: str | None = None,
+        after: Cursor | None = None,
+        limit: int = 50,
+    ) -> HistoryPage:
+        """A page of the entries ``query`` picks, newest first, optionally holding ``search``.
+
+        ``search`` is plain words (every one must appear; see
+        :func:`cfcoach.store.history.search_terms`); ``after`` is the previous page's
+        ``next``. Each page is read through an index, however far down it is.
+        """
+        where, params = query.where()
+        if after is not None:
+            where += " AND (started_at, id) < (?, ?)"
+            params += [after.started_at, after.entry_id]
+        terms = search_terms(search) if search else None
+        if terms is not None:
+            sql = (
+                f"SELECT {_COLUMNS}, snippet(entries_search, -1, ?, ?, '…', {SNIPPET_WORDS}) "
+                "AS snippet FROM entries_search JOIN entries ON entries.id = entries_search.rowid "
+                f"WHERE entries_search MATCH ? AND {where} "
+                "ORDER BY started_at DESC, id DESC LIMIT ?"
+            )
+            params = [MATCH_START, MATCH_END, terms, *params, limit + 1]
+        else:
+            sql = (
+                f"SELECT {_COLUMNS}, NULL AS snippet FROM entries WHERE {where} "
+                "ORDER BY started_at DESC, id DESC LIMIT ?"
+            )
+            params = [*params, limit + 1]
+        with translate_errors(self.path):
+            rows = self._connection.execute(sql, params).fetchall()
+        shown = rows[:limit]
+        items = tuple(HistoryItem(_entry(row), row["snippet"]) for row in shown)
+        following = None
+        if len(rows) > limit:
+            last = shown[-1]
+            following = Cursor(str(last["started_at"]), int(last["id"]))
+        return HistoryPage(items, following)
+
+    def history_count(self, query: EntryQuery, *, search: str | None = None) -> int:
+        """How many entries :meth:`history` would list over all its pages."""
+        where, params = query.where()
+        terms = search_terms(search) if search else None
+        if terms is not None:
+            sql = (
+                "SELECT count(*) FROM entries_search JOIN entries "
+                f"ON entries.id = entries_search.rowid WHERE entries_search MATCH ? AND {where}"
+            )
+            params = [terms, *params]
+        else:
+            sql = f"SELECT count(*) FROM entries WHERE {where}"
+        with translate_errors(self.path):
+            return int(self._connection.execute(sql, params).fetchone()[0])
 
     def iter_entries(
         self, *, include_drafts: bool = False, include_private: bool = False
@@ -280,6 +413,11 @@ def _marks(values: tuple[Any, ...] | list[Any]) -> str:
 
 def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="microseconds")
+
+
+def _utc_iso(moment: datetime) -> str:
+    """``moment`` in UTC (so stored times of deletion sort and compare as times)."""
+    return _iso(moment.astimezone(timezone.utc))
 
 
 def _entry(row: sqlite3.Row) -> Entry:

@@ -1,0 +1,75 @@
+"""History's query pieces: a person's search as safe full-text terms, pages that follow on.
+
+The store (:class:`cfcoach.store.entries.EntryStore`) runs the queries; this module only
+builds their parts, so the rules live in one place:
+
+- a search is plain words, never FTS5 syntax: each word becomes a quoted prefix term, so
+  quotes, ``AND``, ``*``, ``:`` or brackets can never reach SQLite as operators;
+- pages follow on by *keyset* (the start time and id of the last row shown), so reading
+  page 100 costs the same as reading page 1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cfcoach.store.models import Entry
+
+# Around a matching word in a snippet. Private-use characters: nothing a person types.
+MATCH_START = "\ue000"
+MATCH_END = "\ue001"
+SNIPPET_WORDS = 12
+
+_WORD = re.compile(r"\w", re.UNICODE)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def search_terms(text: str) -> str | None:
+    """``text`` as an FTS5 query that matches entries holding every word (or a longer form).
+
+    ``"you're not"`` becomes ``"you're"* "not"*``: each word is quoted (so it is only
+    ever a word), with any ``"`` doubled and control characters dropped, and matches as a prefix ("mistake" finds
+    "mistakes"). Returns ``None`` when ``text`` has no words to look for.
+    """
+    terms = []
+    for chunk in _CONTROL.sub(" ", text).split():
+        if not _WORD.search(chunk):
+            continue
+        cleaned = chunk.replace('"', '""')
+        terms.append(f'"{cleaned}"*')
+    return " ".join(terms) if terms else None
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page ended: the next page starts just after (older than) this entry."""
+
+    started_at: str
+    """The start time exactly as stored (the sort key)."""
+    entry_id: int
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    """An entry in a history list, with the words around a search match."""
+
+    entry: Entry
+    snippet: str | None = None
+    """A few words around the match, each match between MATCH_START and MATCH_END."""
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    items: tuple[HistoryItem, ...]
+    next: Cursor | None
+    """Where the next page starts (``None`` when this is the last page)."""
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet as (text, is a match) pieces, in order, the markers taken out."""
+    parts: list[tuple[str, bool]] = []
+    for index, piece in enumerate(re.split(f"[{MATCH_START}{MATCH_END}]", snippet)):
+        if piece:
+            parts.append((piece, index % 2 == 1))
+    return parts
