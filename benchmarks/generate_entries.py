@@ -99,7 +99,7 @@ def _state(
 def make_entry(
     rng: random.Random,
     started: datetime,
-    words_per_answer: int = 60,
+    words_per_answer: int = 70,
     *,
     progress: float = 0.5,
     rare: bool = False,
@@ -113,11 +113,11 @@ def make_entry(
     after = _clamp(before - rng.gauss(1 + 2 * progress, 1.2))
     critic = RARE_CRITIC if rare else rng.choice(CRITIC)
     answers = {
-        "critic": _long_text(rng, critic, words_per_answer // 2),
+        "critic": _long_text(rng, critic, len(critic.split()) + rng.randint(0, 6)),
         "intensity_before": before,
         "threat": _long_text(rng, rng.choice(THREAT), words_per_answer),
         "drive": _long_text(rng, rng.choice(DRIVE), words_per_answer),
-        "compassionate": _long_text(rng, rng.choice(COMPASSIONATE), words_per_answer * 2),
+        "compassionate": _long_text(rng, rng.choice(COMPASSIONATE), words_per_answer * 2 + 20),
         "intensity_after": after,
     }
     trail = ["welcome", "critic", "intensity_before"]

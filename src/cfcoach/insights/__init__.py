@@ -6,14 +6,28 @@ the insights screens all show the same numbers.
 
 from cfcoach.insights.activity import Activity, ExerciseCount, activity
 from cfcoach.insights.answers import ShownStep, rating_scale, shown_steps, value_text
+from cfcoach.insights.practice_days import (
+    CalendarWeek,
+    calendar_weeks,
+    day_counts,
+    days_practised,
+)
 from cfcoach.insights.ratings import DayMeans, Measure, RatingPoint, daily_means, measures
 from cfcoach.insights.summary import Summary, summarize
-from cfcoach.insights.systems import THREE_CIRCLES_TAG, SystemBalance, systems_balance
+from cfcoach.insights.systems import (
+    THREE_CIRCLES_TAG,
+    SystemBalance,
+    SystemPeriod,
+    is_three_circles,
+    systems_balance,
+    systems_by_month,
+)
 from cfcoach.insights.themes import WordCount, critic_words
 
 __all__ = [
     "THREE_CIRCLES_TAG",
     "Activity",
+    "CalendarWeek",
     "DayMeans",
     "ExerciseCount",
     "Measure",
@@ -21,14 +35,20 @@ __all__ = [
     "ShownStep",
     "Summary",
     "SystemBalance",
+    "SystemPeriod",
     "WordCount",
     "activity",
+    "calendar_weeks",
     "critic_words",
     "daily_means",
+    "day_counts",
+    "days_practised",
+    "is_three_circles",
     "measures",
     "rating_scale",
     "shown_steps",
     "summarize",
     "systems_balance",
+    "systems_by_month",
     "value_text",
 ]

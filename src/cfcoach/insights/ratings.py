@@ -16,7 +16,7 @@ from datetime import date, datetime
 from statistics import fmean
 
 from cfcoach.content.models import Exercise, RatingStep
-from cfcoach.insights.systems import THREE_CIRCLES_TAG
+from cfcoach.insights.systems import is_three_circles
 from cfcoach.store.models import Entry
 
 # Measures a clinician knows by name; others are named from their step's label.
@@ -101,7 +101,7 @@ def measures(
     points: dict[str, list[RatingPoint]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: (e.started_at, e.id or 0)):
         exercise = exercises.get(entry.exercise_id)
-        if exercise is None or THREE_CIRCLES_TAG in exercise.tags:
+        if exercise is None or is_three_circles(exercise):
             continue
         found: dict[str, dict[str, int]] = defaultdict(dict)
         for step in exercise.steps:
