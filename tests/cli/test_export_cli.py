@@ -81,7 +81,7 @@ def test_markdown_to_the_terminal_with_the_summary_on_stderr(cfcoach: Run, fille
         (("--include-private",), ["1", "2", "3", "4", "5", "6"]),
         (("--include-drafts",), ["1", "2", "3", "5", "6", "7"]),
         (("--since", "2026-11-03", "--until", "2026-11-08"), ["2", "3", "5"]),
-        (("--exercise", "self-warmth", "--exercise", "three-circles"), ["2", "5"]),
+        (("--exercise", "self-warmth", "--exercise", "sample-circles"), ["2", "5"]),
         (("--ids", "6,1,3-4"), ["1", "3", "6"]),
         (("--last", "2"), ["5", "6"]),
         (("--exercise", "daily-checkin", "--last", "1", "--include-drafts"), ["7"]),

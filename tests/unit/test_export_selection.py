@@ -155,7 +155,7 @@ def test_relative_since_counts_back_from_today(context: AppContext) -> None:
 
 def test_exercises_and_ids_narrow_the_choice(filled: EntryStore) -> None:
     assert ids_of(filled, Criteria(exercise_ids=("daily-checkin",))) == [1, 3, 6]
-    assert ids_of(filled, Criteria(exercise_ids=("self-warmth", "three-circles"))) == [2, 5]
+    assert ids_of(filled, Criteria(exercise_ids=("self-warmth", "sample-circles"))) == [2, 5]
     assert ids_of(filled, Criteria(ids=(6, 1, 3))) == [1, 3, 6]
     private = select(filled, Criteria(ids=(4,)))
     assert private.entries == [] and private.private_left_out == 1
@@ -198,7 +198,7 @@ def test_unknown_ids_and_exercises_are_named(filled: EntryStore) -> None:
 
 
 def test_an_exercise_known_only_from_old_entries_is_fine(filled: EntryStore) -> None:
-    check_known(Criteria(exercise_ids=("three-circles",)), filled, {"daily-checkin"})
+    check_known(Criteria(exercise_ids=("sample-circles",)), filled, {"daily-checkin"})
 
 
 # -- the summary line ---------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The fixed entries and exercises the export golden files are made from.
 
 Three exercises: the shipped daily check-in, a self-warmth practice with a choice, a
-before/after warmth rating and a step marked private, and a three-circles exercise.
+before/after warmth rating and a step marked private, and a three-circles exercise (with an
+id of its own, so it never clashes with the shipped one).
 The answers carry what an export must handle: accents, Greek and Cyrillic, line breaks,
 HTML, Markdown, a terminal escape sequence and a spreadsheet formula.
 """
@@ -71,7 +72,7 @@ WARMTH: dict[str, Any] = {
 }
 
 CIRCLES: dict[str, Any] = {
-    "id": "three-circles",
+    "id": "sample-circles",
     "title": "Three circles",
     "summary": "Draw how big each of the three systems feels this week.",
     "minutes": 5,
@@ -163,7 +164,7 @@ def entries() -> list[Entry]:
         ),
         _entry(
             5,
-            "three-circles",
+            "sample-circles",
             datetime(2026, 11, 8, 10, 0, tzinfo=UTC),
             answers={"threat_size": 7, "drive_size": 5, "soothe_size": 2},
         ),
