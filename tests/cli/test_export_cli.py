@@ -217,6 +217,46 @@ def test_safety_plan_flag_says_there_is_none_yet(cfcoach: Run, filled: Path) -> 
     result = cfcoach("export", "-f", "md", "--include-safety-plan")
     assert result.returncode == 0
     assert "No safety plan is saved yet, so none is included" in result.stderr
+    assert "safety plan" not in cfcoach("export", "-f", "md").stderr
+
+
+PLAN_WORDS = "PLAN-WORDS call my sister"
+
+
+@pytest.fixture
+def with_plan(filled: Path) -> Path:
+    plan = samples.entries()[0].model_copy(
+        update={
+            "id": None,
+            "uuid": "plan",
+            "exercise_id": "safety-plan",
+            "answers": {"warning_signs": "Not sleeping", "people_to_ask": PLAN_WORDS},
+        }
+    )
+    with EntryStore(app_paths().database) as store:
+        store.save(plan)
+    return filled
+
+
+def test_the_safety_plan_goes_only_when_chosen(cfcoach: Run, with_plan: Path) -> None:
+    plain = cfcoach("export", "-f", "md")
+    assert PLAN_WORDS not in plain.stdout
+    assert "Your safety plan is not included; add --include-safety-plan" in plain.stderr
+    assert plain.stderr.startswith("Exporting 5 entries")
+
+    chosen = cfcoach("export", "-f", "md", "--include-safety-plan")
+    assert chosen.stdout.count(PLAN_WORDS) == 1  # as the plan, not again as an entry
+    assert "## My safety plan" in chosen.stdout
+    assert chosen.stderr.startswith("Exporting 5 entries")
+
+
+def test_in_a_json_backup_the_safety_plan_is_its_entry(cfcoach: Run, with_plan: Path) -> None:
+    without = json.loads(cfcoach("export", "-f", "json").stdout)
+    assert "safety-plan" not in [e["exercise"]["id"] for e in without["entries"]]
+    chosen = json.loads(cfcoach("export", "-f", "json", "--include-safety-plan").stdout)
+    assert [e["uuid"] for e in chosen["entries"] if e["exercise"]["id"] == "safety-plan"] == [
+        "plan"
+    ]
 
 
 # -- never a raw escape sequence on the terminal ------------------------------------------

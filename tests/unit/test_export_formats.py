@@ -8,6 +8,7 @@ import io
 import re
 import shutil
 import subprocess
+from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -227,3 +228,35 @@ def test_pdf_lines_fit_the_width_and_keep_line_breaks(
     text: str, width: float, lines: list[str]
 ) -> None:
     assert wrap(text, width, len) == lines
+
+
+# -- the safety plan, when the person chooses to include it -------------------------------
+
+PLAN = (
+    ("Warning signs", "Not sleeping, <stopping> replying to friends"),
+    ("People I can ask", "Sam: 0123 456\nMy sister"),
+)
+
+
+@pytest.mark.parametrize("format_name", ["md", "html"])
+def test_a_chosen_safety_plan_is_its_own_section(format_name: str) -> None:
+    with_plan = samples.bundle(
+        safety_plan=PLAN, safety_plan_written=samples.GENERATED_AT - timedelta(days=30)
+    )
+    text = text_of(format_name, with_plan)
+    assert text.count("My safety plan") == 1
+    assert "Written Tue 27 Oct 2026, 09:30" in text
+    assert "Warning signs" in text and "My sister" in text
+    assert text.index("My safety plan") < text.index(
+        "Entries</h2>" if format_name == "html" else "## Entries"
+    )
+    if format_name == "html":
+        assert "&lt;stopping&gt;" in text and "<stopping>" not in text
+    assert "My safety plan" not in text_of(format_name)
+
+
+@needs_poppler
+def test_a_chosen_safety_plan_is_in_the_pdf(tmp_path: Path) -> None:
+    text = flat(pdf_text(pdf_of(samples.bundle(safety_plan=PLAN)), tmp_path))
+    assert "My safety plan" in text and "Sam: 0123 456 My sister" in text
+    assert "My safety plan" not in flat(pdf_text(pdf_of(), tmp_path))

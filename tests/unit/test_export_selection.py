@@ -223,3 +223,9 @@ def test_summary_line_says_what_goes_and_what_stays(filled: EntryStore) -> None:
 def test_summary_line_names_the_year_when_it_is_not_this_one(filled: EntryStore) -> None:
     line = summary_line(select(filled, Criteria()), date(2027, 1, 5))
     assert "Dates: 2–9 Nov 2026." in line
+
+
+def test_left_out_exercises_never_go_and_are_not_counted(filled: EntryStore) -> None:
+    selection = select(filled, Criteria(left_out_exercises=("self-warmth",)))
+    assert [e.id for e in selection.entries] == [1, 3, 5, 6]
+    assert (selection.private_left_out, selection.drafts_left_out) == (1, 1)

@@ -7,6 +7,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TextIO, cast
 
@@ -29,13 +30,16 @@ from cfcoach.export.selection import (
     select,
     summary_line,
 )
+from cfcoach.safety_plan import SAFETY_PLAN_ID, SafetyPlan, current_plan
 from cfcoach.store import StoreError
 
 DEFAULT_FORMAT = "json"
 NO_SAFETY_PLAN = (
-    "No safety plan is saved yet, so none is included "
-    "(cfcoach will offer to add one to exports once you have made one)."
+    "No safety plan is saved yet, so none is included; `cfcoach run safety-plan` makes one."
 )
+PLAN_LEFT_OUT = "Your safety plan is not included; add --include-safety-plan to share it too."
+PLAN_AS_ENTRIES = ("json", "csv")
+"""Formats that carry the safety plan as its entries (the others show it as a section)."""
 
 
 def run_export(
@@ -79,16 +83,26 @@ def run_export(
         )
     except SelectionError as exc:
         fail(str(exc), 2)
-    selection = _read(context, criteria)
+    plan_as_entries = include_safety_plan and chosen.name in PLAN_AS_ENTRIES
+    if not plan_as_entries:
+        criteria = replace(criteria, left_out_exercises=(SAFETY_PLAN_ID,))
+    selection, plan = _read(context, criteria)
     sys.stderr.write(summary_line(selection, today) + "\n")
-    if include_safety_plan:
+    if include_safety_plan and plan is None:
         sys.stderr.write(NO_SAFETY_PLAN + "\n")
+    elif not include_safety_plan and plan is not None:
+        sys.stderr.write(PLAN_LEFT_OUT + "\n")
+    shown_plan = plan if include_safety_plan and not plan_as_entries else None
     bundle = ExportBundle(
         entries=selection.entries,
         exercises={k: f.exercise for k, f in context.library.exercises.items()},
         generated_at=context.clock(),
         include_private_steps=include_private,
         paper=page,
+        safety_plan=tuple(shown_plan.parts) if shown_plan else (),
+        safety_plan_written=(
+            shown_plan.entry.finished_at or shown_plan.entry.started_at if shown_plan else None
+        ),
     )
     if target is None:
         _to_stdout(chosen, bundle)
@@ -139,11 +153,13 @@ def _paper(paper: str) -> Paper:
     fail(f"--paper '{paper}' is not a paper size cfcoach knows; use a4 or letter.", 2)
 
 
-def _read(context: AppContext, criteria: Criteria) -> Selection:
+def _read(context: AppContext, criteria: Criteria) -> tuple[Selection, SafetyPlan | None]:
+    """The chosen entries, and the person's current safety plan (if they have one)."""
     store = open_store_or_fail(context)
     try:
         check_known(criteria, store, context.library.exercises)
-        return select(store, criteria)
+        selection = select(store, criteria)
+        return selection, current_plan(store, context.library.get(SAFETY_PLAN_ID))
     except SelectionError as exc:
         fail(str(exc), 2)
     except StoreError as exc:

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from cfcoach import __version__
 from cfcoach.export.registry import ExportBundle
-from cfcoach.export.report import EntryView, Report, build_report
+from cfcoach.export.report import SAFETY_PLAN_TITLE, EntryView, Report, build_report
 from cfcoach.export.svg_chart import svg
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -58,8 +58,28 @@ def render(report: Report) -> str:
         f'<p class="intro">{e(report.intro)}</p>\n<p class="made">{e(report.made)}</p>\n</header>\n'
         f'<section class="summary" aria-labelledby="summary-h">\n<h2 id="summary-h">Summary</h2>\n'
         f'<dl class="facts">{facts}</dl>\n{charts}\n</section>\n'
+        f"{_safety_plan(report)}"
         f'<section class="entries" aria-labelledby="entries-h">\n<h2 id="entries-h">Entries</h2>\n'
         f"{entries}\n</section>\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _safety_plan(report: Report) -> str:
+    if not report.safety_plan:
+        return ""
+    written = (
+        f'<p class="marks">{e(report.safety_plan_written)}</p>'
+        if report.safety_plan_written
+        else ""
+    )
+    rows = "".join(
+        f'<dt>{e(label)}</dt><dd class="words">{e(words)}</dd>'
+        for label, words in report.safety_plan
+    )
+    return (
+        '<section class="safety-plan" aria-labelledby="plan-h">\n'
+        f'<h2 id="plan-h">{e(SAFETY_PLAN_TITLE)}</h2>\n{written}'
+        f'<dl class="answers">{rows}</dl>\n</section>\n'
     )
 
 

@@ -13,7 +13,7 @@ from typing import TextIO
 from cfcoach.export.chartdata import Column, columns
 from cfcoach.export.datetext import day_text, range_text
 from cfcoach.export.registry import ExportBundle
-from cfcoach.export.report import Chart, EntryView, Report, build_report
+from cfcoach.export.report import SAFETY_PLAN_TITLE, Chart, EntryView, Report, build_report
 
 _INLINE = re.compile(r"([\\`*_\[\]<>~|])")
 _LINE_START = re.compile(r"^(\s*)(\d+)?([#>+=-]|(?<=\d)[.)])")
@@ -69,6 +69,8 @@ def render(report: Report) -> str:
     ]
     for chart in report.charts:
         parts.append(_chart(chart))
+    if report.safety_plan:
+        parts.append(_safety_plan(report))
     parts.append("## Entries")
     if not report.entries:
         parts.append("No entries were chosen for this export.")
@@ -99,6 +101,14 @@ def _chart(chart: Chart) -> str:
         "One mark a day (the day's mean): ▁ is 0, █ is 10, · not rated.\n\n"
         "```text\n" + "\n".join(lines) + "\n```"
     )
+
+
+def _safety_plan(report: Report) -> str:
+    parts = [f"## {SAFETY_PLAN_TITLE}"]
+    if report.safety_plan_written:
+        parts.append(escape(report.safety_plan_written))
+    parts.extend(f"**{escape(label)}**\n\n{quote(words)}" for label, words in report.safety_plan)
+    return "\n\n".join(parts)
 
 
 def _entry(view: EntryView) -> str:

@@ -20,7 +20,7 @@ from cfcoach.export.chartdata import Column, columns, positions
 from cfcoach.export.datetext import day_text
 from cfcoach.export.linebreak import wrap
 from cfcoach.export.registry import ExportBundle
-from cfcoach.export.report import Chart, EntryView, Item, Report, build_report
+from cfcoach.export.report import SAFETY_PLAN_TITLE, Chart, EntryView, Item, Report, build_report
 
 FONT = "DejaVu"
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -118,6 +118,9 @@ def render(report: Report, bundle: ExportBundle) -> bytes:
     pdf.set_creation_date(bundle.generated_at)
     pdf.add_page()
     _first_page(pdf, report)
+    if report.safety_plan:
+        pdf.add_page()
+        _safety_plan(pdf, report)
     pdf.add_page()
     _section(pdf, "Entries")
     if not report.entries:
@@ -263,6 +266,18 @@ def _dates(
     pdf.cell(40, 3.6, first, align="L")
     pdf.set_xy(right - 40, top)
     pdf.cell(40, 3.6, last, align="R")
+
+
+def _safety_plan(pdf: ReportPDF, report: Report) -> None:
+    _section(pdf, SAFETY_PLAN_TITLE)
+    if report.safety_plan_written:
+        pdf.para(report.safety_plan_written, 8.5, MUTED)
+        pdf.ln(1.5)
+    for label, words in report.safety_plan:
+        pdf.need(12)
+        pdf.para(label, 9, MUTED, bold=True)
+        _words(pdf, words)
+        pdf.ln(1.8)
 
 
 def _entry(pdf: ReportPDF, view: EntryView) -> None:

@@ -31,6 +31,10 @@ class ExportBundle:
     notes: list[str] = field(default_factory=list)
     paper: Paper = "a4"
     """The page size of printable formats (PDF)."""
+    safety_plan: tuple[tuple[str, str], ...] = ()
+    """The person's safety plan as (label, words) pairs, when they chose to include it."""
+    safety_plan_written: datetime | None = None
+    """When that safety plan was written."""
 
 
 Writer = Callable[[ExportBundle, TextIO], None]

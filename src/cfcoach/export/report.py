@@ -34,6 +34,7 @@ INTRO = (
     "the person who wrote them. Ratings are 0 to 10."
 )
 STATUS_TEXT = {"stopped": "stopped early", "draft": "unfinished"}
+SAFETY_PLAN_TITLE = "My safety plan"
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,9 @@ class Report:
     entries: tuple[EntryView, ...]
     paper: Paper
     summary: Summary
+    safety_plan: tuple[tuple[str, str], ...] = ()
+    """(label, words) of the person's safety plan, when they chose to include it."""
+    safety_plan_written: str = ""
 
 
 def safe(text: str) -> str:
@@ -113,6 +117,12 @@ def build_report(bundle: ExportBundle) -> Report:
         entries=tuple(_entry_view(e, exercises, private_steps) for e in entries),
         paper=bundle.paper,
         summary=summary,
+        safety_plan=tuple((safe(label), safe(words)) for label, words in bundle.safety_plan),
+        safety_plan_written=(
+            f"Written {moment_text(bundle.safety_plan_written)}"
+            if bundle.safety_plan and bundle.safety_plan_written is not None
+            else ""
+        ),
     )
 
 

@@ -38,6 +38,8 @@ class Criteria:
     last: int | None = None
     include_private: bool = False
     include_drafts: bool = False
+    left_out_exercises: tuple[str, ...] = ()
+    """Exercises whose entries never go (e.g. the safety plan, unless asked for)."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,8 @@ def select(store: EntryStore, criteria: Criteria) -> Selection:
     private = drafts = 0
     with closing(store.select(query, newest_first=criteria.last is not None)) as found:
         for entry in found:
+            if entry.exercise_id in criteria.left_out_exercises:
+                continue
             if entry.private and not criteria.include_private:
                 private += 1
             elif entry.is_draft and not criteria.include_drafts:
