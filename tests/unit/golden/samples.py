@@ -1,6 +1,6 @@
 """The fixed entries and exercises the export golden files are made from.
 
-Three exercises: the shipped daily check-in, a self-warmth practice with a choice, a
+Three exercises: the daily check-in (version 1, as it shipped), a self-warmth practice with a choice, a
 before/after warmth rating and a step marked private, and a three-circles exercise (with an
 id of its own, so it never clashes with the shipped one).
 The answers carry what an export must handle: accents, Greek and Cyrillic, line breaks,
@@ -10,11 +10,11 @@ HTML, Markdown, a terminal escape sequence and a spreadsheet formula.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 from cfcoach.content import Exercise, load_exercise_file
 from cfcoach.export.registry import ExportBundle
-from cfcoach.paths import shipped_content_dir
 from cfcoach.store.models import Entry
 
 GENERATED_AT = datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc)
@@ -87,7 +87,9 @@ CIRCLES: dict[str, Any] = {
 
 
 def exercises() -> dict[str, Exercise]:
-    checkin = load_exercise_file(shipped_content_dir() / "exercises" / "daily-checkin.yaml")
+    """The exercises the samples answered; the daily check-in is version 1, frozen here
+    (``daily-checkin-v1.yaml``) so that editing the shipped one never moves the golden files."""
+    checkin = load_exercise_file(Path(__file__).with_name("daily-checkin-v1.yaml"))
     return {
         checkin.id: checkin,
         WARMTH["id"]: Exercise.model_validate(WARMTH),
