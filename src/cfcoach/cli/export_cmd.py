@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any, BinaryIO, TextIO, cast
+from typing import TextIO, cast
 
 from cfcoach.cli.common import context_or_fail, fail, open_store_or_fail
 from cfcoach.context import AppContext
@@ -30,6 +27,13 @@ from cfcoach.export.selection import (
     select,
     summary_line,
 )
+from cfcoach.export.writing import (
+    ExportWriteError,
+    make_bundle,
+    plan_goes_as_entries,
+    write_bundle,
+)
+from cfcoach.export.writing import check_target as check_export_target
 from cfcoach.safety_plan import SAFETY_PLAN_ID, SafetyPlan, current_plan
 from cfcoach.store import StoreError
 
@@ -38,8 +42,6 @@ NO_SAFETY_PLAN = (
     "No safety plan is saved yet, so none is included; `cfcoach run safety-plan` makes one."
 )
 PLAN_LEFT_OUT = "Your safety plan is not included; add --include-safety-plan to share it too."
-PLAN_AS_ENTRIES = ("json", "csv")
-"""Formats that carry the safety plan as its entries (the others show it as a section)."""
 
 
 def run_export(
@@ -83,7 +85,7 @@ def run_export(
         )
     except SelectionError as exc:
         fail(str(exc), 2)
-    plan_as_entries = include_safety_plan and chosen.name in PLAN_AS_ENTRIES
+    plan_as_entries = plan_goes_as_entries(chosen.name, include_safety_plan)
     if not plan_as_entries:
         criteria = replace(criteria, left_out_exercises=(SAFETY_PLAN_ID,))
     selection, plan = _read(context, criteria)
@@ -92,29 +94,23 @@ def run_export(
         sys.stderr.write(NO_SAFETY_PLAN + "\n")
     elif not include_safety_plan and plan is not None:
         sys.stderr.write(PLAN_LEFT_OUT + "\n")
-    shown_plan = plan if include_safety_plan and not plan_as_entries else None
-    bundle = ExportBundle(
-        entries=selection.entries,
-        exercises={k: f.exercise for k, f in context.library.exercises.items()},
+    bundle = make_bundle(
+        selection.entries,
+        {k: f.exercise for k, f in context.library.exercises.items()},
+        format_name=chosen.name,
         generated_at=context.clock(),
         include_private_steps=include_private,
         paper=page,
-        safety_plan=tuple(shown_plan.parts) if shown_plan else (),
-        safety_plan_written=(
-            shown_plan.entry.finished_at or shown_plan.entry.started_at if shown_plan else None
-        ),
+        plan=plan,
+        include_safety_plan=include_safety_plan,
     )
     if target is None:
         _to_stdout(chosen, bundle)
         return
-    if chosen.binary:
-        write_bytes = chosen.binary_writer()
-        write_atomically(
-            target, lambda handle: write_bytes(bundle, cast(BinaryIO, handle)), binary=True
-        )
-    else:
-        write_text = chosen.writer()
-        write_atomically(target, lambda handle: write_text(bundle, cast(TextIO, handle)))
+    try:
+        write_bundle(chosen, bundle, target)
+    except ExportWriteError as exc:
+        fail(str(exc), exc.exit_code)
     sys.stderr.write(f"Written to {target}\n")
 
 
@@ -203,41 +199,7 @@ class _C1Escaping:
 
 def check_target(target: Path, force: bool) -> Path:
     """Fail with one sentence unless ``target`` can be written (before any work is done)."""
-    if target.is_dir():
-        fail(f"{target} is a folder; give a file name, e.g. {target / 'cfcoach-export.json'}.", 2)
-    if target.exists() and not force:
-        fail(f"{target} already exists; choose another name, or add --force to replace it.", 1)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        fail(f"The folder {folder} does not exist; create it first or choose another place.", 1)
-    return target
-
-
-def write_atomically(
-    target: Path, writer: Callable[[IO[Any]], None], *, binary: bool = False
-) -> None:
-    """Write through a private temp file beside ``target``, then rename it into place."""
-    folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        fail(f"cfcoach cannot write in {folder} ({exc.strerror}); choose another place.", 1)
-    try:
-        handle: IO[Any]
-        if binary:
-            handle = os.fdopen(fd, "wb")
-        else:
-            handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        with handle:
-            writer(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        fail(f"Writing {target} failed ({exc.strerror}); nothing was changed there.", 1)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
+        return check_export_target(target, force)
+    except ExportWriteError as exc:
+        fail(str(exc), exc.exit_code)
