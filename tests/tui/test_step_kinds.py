@@ -145,9 +145,9 @@ async def test_reduced_motion_paces_the_breath_with_words_only(make_app: MakeApp
         await press(pilot, "ctrl+n", "9", "enter")
         assert step_id(app) == "settle"
         pacer = app.screen.query_one(BreathingPacer)
-        assert str(pacer.visual) == "Breathe in…"
+        assert str(pacer.visual) == "Breathe in… 1 of 4"  # counted in words, nothing moves
         app.screen.query_one(PauseTimer).show_moment(5.0)
-        assert str(pacer.visual) == "Breathe out…"
+        assert str(pacer.visual) == "Breathe out… 2 of 6"
         assert app.animation_level == "none"
 
 

@@ -71,7 +71,13 @@ def main(
         _open_tui(theme=theme, reduced_motion=reduced_motion, start_exercise=None)
 
 
-def _open_tui(*, theme: str, reduced_motion: bool, start_exercise: str | None) -> None:
+def _open_tui(
+    *,
+    theme: str,
+    reduced_motion: bool,
+    start_exercise: str | None,
+    resume: bool | None = None,
+) -> None:
     from cfcoach.cli.common import check_store_or_fail, context_or_fail, fail
 
     context = context_or_fail()
@@ -89,6 +95,7 @@ def _open_tui(*, theme: str, reduced_motion: bool, start_exercise: str | None) -
         theme=_theme_name(theme),
         reduced_motion=reduced_motion,
         start_exercise=start_exercise,
+        draft_choice="ask" if resume is None else ("resume" if resume else "new"),
     )
     tui.run()
     code = tui.return_code or 0
@@ -113,7 +120,7 @@ def run_exercise(
         bool | None,
         typer.Option(
             "--resume/--new",
-            help="Continue the unfinished one of this exercise, or start a new one (plain mode asks when it can).",
+            help="Continue the unfinished one of this exercise, or start a new one (without either, cfcoach asks).",
         ),
     ] = None,
     theme: ThemeOption = "dark",
@@ -125,7 +132,9 @@ def run_exercise(
     context = context_or_fail()
     exercise_or_fail(context, exercise_id)
     if not plain:
-        _open_tui(theme=theme, reduced_motion=reduced_motion, start_exercise=exercise_id)
+        _open_tui(
+            theme=theme, reduced_motion=reduced_motion, start_exercise=exercise_id, resume=resume
+        )
         return
     from cfcoach.cli.plain import PlainRunner
 

@@ -1,4 +1,10 @@
-"""The exercise runner: one step at a time, every action saved through Practice."""
+"""The exercise runner: one step at a time, every action saved through Practice.
+
+Words typed but not yet given are saved too (``Practice.keep_typing``): a short while after
+the last key, at least every few seconds while typing goes on, and on Back, "too much",
+quitting, a closed terminal or any other way out. So at most a couple of seconds of typing
+is ever at risk.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +16,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Label
 
-from cfcoach.content.models import PauseStep, RatingStep, ReviewStep, TextStep
+from cfcoach.content.models import PauseStep, RatingStep, ReviewStep, StepBase, TextStep
 from cfcoach.engine import AnswerError
+from cfcoach.errorlog import log_exception
 from cfcoach.practice import Practice
 from cfcoach.safety import Assessment
 from cfcoach.store import StoreError
 from cfcoach.tui.answer_text import answer_label, describe_answer
 from cfcoach.tui.screens.grounding import GroundingScreen
 from cfcoach.tui.screens.too_much import TooMuchScreen
-from cfcoach.tui.widgets.step_view import StepView
+from cfcoach.tui.widgets.rating_bars import BarRow
+from cfcoach.tui.widgets.step_view import StepView, unsent_text, unsent_value
 from cfcoach.tui.widgets.submit import SubmitRequested
 from cfcoach.tui.widgets.system_tag import SystemTag
 
@@ -44,11 +53,21 @@ class RunnerScreen(Screen[None]):
         Binding("enter", "next_by_enter", "Next", show=False),
     ]
 
+    save_delay: float = 1.5
+    """Seconds after the last key before what is typed is saved (tests set 0)."""
+    save_every: float = 5.0
+    """While typing goes on without a break, it is saved at least this often."""
+
     def __init__(self, practice: Practice) -> None:
         super().__init__()
         self.practice = practice
-        self._unsent: dict[str, Any] = {}
-        """What was typed on a step the person went back from, to put back when they return."""
+        self._typed: tuple[str, str] | None = None
+        """(step id, what is on screen) since the last save, or ``None`` when nothing new."""
+        self._on_record = ""
+        """What the draft holds for the step on screen (as text), so unchanged boxes aren't saved."""
+        self._quiet_timer: Timer | None = None
+        self._steady_timer: Timer | None = None
+        self._save_failed = False
 
     @property
     def coach(self) -> CoachApp:
@@ -64,6 +83,10 @@ class RunnerScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         await self.show_step()
+
+    def on_unmount(self) -> None:
+        # Leaving the runner for any reason (quitting, the app closing) keeps what is typed.
+        self.save_typing()
 
     # -- showing -----------------------------------------------------------------------
 
@@ -84,18 +107,53 @@ class RunnerScreen(Screen[None]):
         self.query_one(SystemTag).show_system(step.system)
         host = self.query_one("#step-host", VerticalScroll)
         await host.remove_children()
+        self._forget_typing()
+        earlier = self._earlier(step)
+        self._on_record = unsent_text(step, earlier)
+        bars, reviewed = self._reviewed(step) if isinstance(step, ReviewStep) else ([], [])
         view = StepView(
             step,
             pinned=self._answers_of(step.pin if isinstance(step, TextStep | RatingStep) else []),
-            reviewed=self._answers_of(step.show) if isinstance(step, ReviewStep) else [],
-            earlier=self._unsent.pop(step.id, session.answer_for(step.id)),
+            reviewed=reviewed,
+            bars=bars,
+            earlier=earlier,
             reduced_motion=self.coach.reduced_motion,
             timers_running=self.coach.timers_running,
         )
         await host.mount(view)
+        # An adjustable pause adds its keys: the footer closes up so all of them fit in 80 columns.
+        self.query_one(Footer).compact = isinstance(step, PauseStep) and step.adjustable
         host.scroll_home(animate=False)
         if not view.focus_answer():
             host.focus()
+
+    def _earlier(self, step: StepBase) -> Any:
+        """What to put in the answer box: words kept unsent in the draft, else the answer."""
+        session = self.practice.session
+        kept = unsent_value(step, session.pending_for(step.id))
+        return kept if kept is not None else session.answer_for(step.id)
+
+    def _reviewed(self, step: ReviewStep) -> tuple[list[BarRow], list[tuple[str, str]]]:
+        """A review's bars (its ratings, when it shows them as bars) and its listed answers."""
+        if step.display != "bars":
+            return [], self._answers_of(step.show)
+        exercise, session = self.practice.exercise, self.practice.session
+        bars: list[BarRow] = []
+        listed: list[str] = []
+        for step_id in step.show:
+            shown = exercise.step(step_id) if exercise.has_step(step_id) else None
+            if isinstance(shown, RatingStep):
+                value = session.answer_for(step_id)
+                bars.append(
+                    BarRow(
+                        shown.answer_label,
+                        value if isinstance(value, int) else None,
+                        shown.system,
+                    )
+                )
+            else:
+                listed.append(step_id)
+        return bars, self._answers_of(listed)
 
     def _answers_of(self, step_ids: list[str]) -> list[tuple[str, str]]:
         session, exercise = self.practice.session, self.practice.exercise
@@ -111,6 +169,95 @@ class RunnerScreen(Screen[None]):
         view = self.step_view
         if view is not None:
             view.say(message)
+
+    # -- keeping what is typed ---------------------------------------------------------
+
+    def on_step_view_edited(self, event: StepView.Edited) -> None:
+        """Something changed on screen: note it, and save it once typing rests a moment."""
+        event.stop()
+        view = self.step_view
+        if view is None or event.control is not view:
+            return
+        step = view.step
+        self._typed = (step.id, unsent_text(step, view.kept_value()))
+        if self._quiet_timer is not None:
+            self._quiet_timer.stop()
+        self._quiet_timer = self._save_after(self.save_delay)
+        if self._steady_timer is None:
+            self._steady_timer = self._save_after(self.save_every)
+
+    def _save_after(self, seconds: float) -> Timer | None:
+        if seconds <= 0:  # tests: save as soon as the messages now waiting are handled
+            self.call_later(self.save_typing)
+            return None
+        return self.set_timer(seconds, self.save_typing, name="save typing")
+
+    def _stop_timers(self) -> None:
+        for timer in (self._quiet_timer, self._steady_timer):
+            if timer is not None:
+                timer.stop()
+        self._quiet_timer = self._steady_timer = None
+
+    def _forget_typing(self) -> None:
+        """The step changed: what was on screen is given, skipped or saved already."""
+        self._stop_timers()
+        self._typed = None
+
+    def _note_screen(self) -> None:
+        """Take what is on screen now as typed (before Back, 'too much' or quitting)."""
+        view = self.step_view
+        if view is not None and view.step.id == self.practice.session.state.current:
+            self._typed = (view.step.id, unsent_text(view.step, view.kept_value()))
+
+    def save_typing(self, *, from_screen: bool = False) -> bool:
+        """Save what is typed but not yet given into the draft; False if saving failed.
+
+        Never raises: it runs from timers, signal handlers and the way out of the app.
+        """
+        self._stop_timers()
+        if from_screen:
+            try:
+                self._note_screen()
+            except Exception as error:  # the screen is being taken down: keep the last note
+                log_exception("tui: reading the answer box", error)
+        typed, self._typed = self._typed, None
+        if typed is None:
+            return True
+        step_id, text = typed
+        session = self.practice.session
+        if session.finished or session.state.current != step_id or text == self._on_record:
+            return True
+        step = session.step
+        given = unsent_text(step, session.answer_for(step_id)) if step is not None else ""
+        wanted = "" if text == given else text
+        try:
+            if self._save_failed:
+                # The session holds it already but the store may not: write it all again.
+                session.keep_typing(wanted)
+                self.practice.save()
+            else:
+                self.practice.keep_typing(wanted)
+        except Exception as error:
+            self._typed = typed  # tried again at the next key, or on the way out
+            log_exception("tui: saving what is typed", error)
+            if not self._save_failed:
+                self._tell_not_saved()
+            self._save_failed = True
+            return False
+        self._save_failed = False
+        self._on_record = text
+        return True
+
+    def _tell_not_saved(self) -> None:
+        try:
+            self.notify(
+                "What you're typing couldn't be saved just now. It is still here on screen, "
+                "and cfcoach will try again.",
+                title="Not saved yet",
+                timeout=8,
+            )
+        except Exception as error:  # closing down: nothing more to tell
+            log_exception("tui: telling a save failed", error)
 
     # -- acting ------------------------------------------------------------------------
 
@@ -194,15 +341,11 @@ class RunnerScreen(Screen[None]):
         await self.action_next()
 
     async def action_back(self) -> None:
-        step = self.practice.session.step
         if not self.practice.session.can_go_back:
             self._say("This is the first step, so there is nowhere further back to go.")
             return
-        view = self.step_view
-        if step is not None and view is not None:
-            typed = view.answer_value()
-            if typed not in (None, "", []):
-                self._unsent[step.id] = typed
+        # What is on this step comes back when the person returns to it (and after a crash).
+        self.save_typing(from_screen=True)
         if await self._act(self.practice.back, "going back"):
             await self.show_step()
 
@@ -211,6 +354,7 @@ class RunnerScreen(Screen[None]):
             await self.show_step()
 
     async def action_too_much(self) -> None:
+        self.save_typing(from_screen=True)
         # The choices are offered even if noting it could not be saved: never a dead end.
         await self._act(self.practice.too_much, "noting 'too much'")
         self.app.push_screen(TooMuchScreen(), self._after_too_much)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, SelectionList
 from textual.widgets.option_list import Option
@@ -23,6 +24,7 @@ class SingleChoice(OptionList):
             *(Option(option.label, id=option.value) for option in options), id=id, markup=False
         )
         self._chosen = chosen
+        self._touched = False
 
     def on_mount(self) -> None:
         if self._chosen is not None:
@@ -34,6 +36,16 @@ class SingleChoice(OptionList):
         if self.highlighted is None:
             return None
         return self.get_option_at_index(self.highlighted).id
+
+    def kept_value(self) -> str | None:
+        """What the person chose themselves: the highlight the list starts with isn't kept."""
+        return self.answer_value() if self._touched else self._chosen
+
+    def on_key(self, event: events.Key) -> None:
+        self._touched = True
+
+    def on_click(self, event: events.Click) -> None:
+        self._touched = True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -9,6 +9,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -48,6 +49,9 @@ class RatingPicker(Widget, can_focus=True):
 
     value: reactive[int | None] = reactive(None)
 
+    class Changed(Message):
+        """The person moved to another number (not yet given as the answer)."""
+
     def __init__(
         self,
         anchors: Mapping[int, str] | None = None,
@@ -62,6 +66,9 @@ class RatingPicker(Widget, can_focus=True):
 
     def answer_value(self) -> int | None:
         return self.value
+
+    def watch_value(self) -> None:
+        self.post_message(self.Changed())
 
     def action_step(self, delta: int) -> None:
         # The first arrow press lands on the middle of the scale; later ones move from there.

@@ -7,6 +7,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -21,6 +22,7 @@ from cfcoach.content.models import (
 from cfcoach.tui.widgets.answer_list import AnswerList
 from cfcoach.tui.widgets.choice_answer import MultipleChoice, SingleChoice
 from cfcoach.tui.widgets.pause_timer import PauseTimer
+from cfcoach.tui.widgets.rating_bars import BarRow, RatingBars
 from cfcoach.tui.widgets.rating_picker import RatingPicker
 from cfcoach.tui.widgets.text_answer import AnswerArea, LineAnswer
 
@@ -34,8 +36,44 @@ class AnswerInput(Protocol):
     def answer_value(self) -> Any: ...
 
 
+def unsent_text(step: StepBase, value: Any) -> str:
+    """What is on screen for ``step`` as the text kept in a draft ("" for nothing)."""
+    if value is None or isinstance(step, PauseStep | ReviewStep):
+        return ""
+    if isinstance(value, list):
+        return ",".join(str(item) for item in value)  # option values never hold a comma
+    return str(value)
+
+
+def unsent_value(step: StepBase, text: str | None) -> Any:
+    """The on-screen value kept as ``text`` in a draft, or ``None`` if it no longer fits."""
+    if text is None:
+        return None
+    if isinstance(step, TextStep):
+        return text
+    if isinstance(step, RatingStep):
+        return int(text) if text.isdigit() and 0 <= int(text) <= 10 else None
+    if isinstance(step, ChoiceStep):
+        values = [option.value for option in step.options]
+        if step.multiple:
+            return [value for value in text.split(",") if value in values]
+        return text if text in values else None
+    return None
+
+
 class StepView(Vertical):
     """Shows ``step``; ``answer_value()`` reads what the person has put in so far."""
+
+    class Edited(Message):
+        """The person changed what is on screen (typed, picked a number or an option)."""
+
+        def __init__(self, view: StepView) -> None:
+            super().__init__()
+            self.view = view
+
+        @property
+        def control(self) -> StepView:
+            return self.view
 
     def __init__(
         self,
@@ -43,6 +81,7 @@ class StepView(Vertical):
         *,
         pinned: Sequence[tuple[str, str]] = (),
         reviewed: Sequence[tuple[str, str]] = (),
+        bars: Sequence[BarRow] = (),
         earlier: Any = None,
         reduced_motion: bool = False,
         timers_running: bool = True,
@@ -51,6 +90,7 @@ class StepView(Vertical):
         self.step = step
         self.pinned = list(pinned)
         self.reviewed = list(reviewed)
+        self.bars = list(bars)
         self.earlier = earlier
         self.reduced_motion = reduced_motion
         self.timers_running = timers_running
@@ -73,7 +113,10 @@ class StepView(Vertical):
                 breathing=step.breathing,
                 reduced_motion=self.reduced_motion,
                 running=self.timers_running,
+                adjustable=step.adjustable,
             )
+        if isinstance(step, ReviewStep) and self.bars:
+            yield RatingBars(self.bars, classes="answer-list reviewed")
         if isinstance(step, ReviewStep) and self.reviewed:
             yield AnswerList(self.reviewed, classes="reviewed")
         yield Static("", classes="answer-note")
@@ -110,10 +153,20 @@ class StepView(Vertical):
         widget = self.answer_widget
         return widget.answer_value() if isinstance(widget, AnswerInput) else None
 
+    def kept_value(self) -> Any:
+        """What the person has put in themselves, to keep in the draft until it is given."""
+        widget = self.answer_widget
+        keep = getattr(widget, "kept_value", None)
+        return keep() if callable(keep) else self.answer_value()
+
     def focus_answer(self) -> bool:
-        """Put the cursor in the answer box; False when the step asks nothing."""
+        """Put the cursor in the answer box (or an adjustable pause); False if there is none."""
         widget = self.answer_widget
         if widget is None:
+            timers = self.query(PauseTimer)
+            if timers and timers.first().adjustable:
+                timers.first().focus()
+                return True
             return False
         widget.focus()
         return True
@@ -122,8 +175,21 @@ class StepView(Vertical):
         """Show a short, calm note under the step (e.g. what an answer needs)."""
         self.query_one(".answer-note", Static).update(message)
 
-    def on_text_area_changed(self) -> None:
+    def _edited(self) -> None:
         self.say("")
+        self.post_message(self.Edited(self))
+
+    def on_text_area_changed(self) -> None:
+        self._edited()
 
     def on_input_changed(self) -> None:
-        self.say("")
+        self._edited()
+
+    def on_rating_picker_changed(self) -> None:
+        self._edited()
+
+    def on_option_list_option_highlighted(self) -> None:
+        self._edited()
+
+    def on_selection_list_selected_changed(self) -> None:
+        self._edited()
