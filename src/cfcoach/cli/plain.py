@@ -29,6 +29,8 @@ from cfcoach.store import EntryStore, StoreError
 from cfcoach.textsafety import printable
 
 WIDTH = 78
+BAR_CELLS = 10
+LENGTH_MIN, LENGTH_MAX, LENGTH_STEP = 30, 300, 30
 COMMANDS = "/back, /skip, /too-much or /stop"
 
 EXIT_DONE = 0
@@ -151,7 +153,23 @@ class PlainRunner:
             self.para(
                 "Finished. Your entry is saved on this computer. Thank you for taking this time."
             )
+            self._suggest(practice)
         return EXIT_DONE
+
+    def _suggest(self, practice: Practice) -> None:
+        """The exercise's suggestion for next time, as one gentle line (if it is here)."""
+        rule = practice.session.suggestion()
+        target = self.context.library.get(rule.exercise) if rule is not None else None
+        if rule is None or target is None:
+            return
+        self.say()
+        # One line (not wrapped), so the command stays whole for copying and screen readers.
+        self.say(
+            printable(
+                f"If you'd like, next time: {target.title} (`cfcoach run {target.id}`) — "
+                f"{' '.join(rule.reason.split())}"
+            )
+        )
 
     def _show(self, practice: Practice, step: StepBase) -> None:
         number, total = practice.session.progress()
@@ -164,8 +182,7 @@ class PlainRunner:
             if not isinstance(step, ReviewStep):
                 self._show_answer(practice, ref)
         if isinstance(step, ReviewStep):
-            for ref in step.show:
-                self._show_answer(practice, ref)
+            self._show_review(practice, step)
         if isinstance(step, PauseStep):
             self._show_pause(step)
 
@@ -178,6 +195,22 @@ class PlainRunner:
             else (", ".join(value) if isinstance(value, list) else str(value))
         )
         self.para(f"{label}: {shown}", indent="  ")
+
+    def _show_review(self, practice: Practice, step: ReviewStep) -> None:
+        """A review's answers; with ``display: bars`` its ratings as text bars."""
+        exercise = practice.exercise
+        ratings = [
+            ref
+            for ref in step.show
+            if step.display == "bars" and isinstance(exercise.step(ref), RatingStep)
+        ]
+        width = max((len(printable(exercise.step(ref).answer_label)) for ref in ratings), default=0)
+        for ref in step.show:
+            if ref not in ratings:
+                self._show_answer(practice, ref)
+                continue
+            label = printable(exercise.step(ref).answer_label).ljust(width)
+            self.say(f"  {label}  {text_bar(practice.session.answer_for(ref))}")
 
     def _show_pause(self, step: PauseStep) -> None:
         if step.breathing is not None:
@@ -195,7 +228,16 @@ class PlainRunner:
         while True:
             if isinstance(step, (InfoStep, PauseStep, ReviewStep)):
                 last = practice.session.progress()[0] == practice.session.progress()[1]
-                reply = self.wait("Press Enter to finish. " if last else "Press Enter to go on. ")
+                prompt = "Press Enter to finish. " if last else "Press Enter to go on. "
+                if isinstance(step, PauseStep) and step.adjustable:
+                    prompt = (
+                        f"{prompt[:-2]}, or type a number of seconds "
+                        f"({LENGTH_MIN}-{LENGTH_MAX}) for a different length. "
+                    )
+                reply = self.wait(prompt)
+                if isinstance(step, PauseStep) and step.adjustable and reply[:1].isdigit():
+                    self._new_length(reply)
+                    continue
             else:
                 reply = self.ask(self._prompt(step)).strip()
             if reply.startswith("/"):
@@ -214,6 +256,16 @@ class PlainRunner:
                     self.para("(Skipping this step.)")
                     practice.skip()
                     return
+
+    def _new_length(self, reply: str) -> None:
+        """An adjustable pause's new length, to the nearest 30 seconds within 30 s – 5 min."""
+        if not reply.isdigit():
+            self.para(f"Type a whole number of seconds, from {LENGTH_MIN} to {LENGTH_MAX}.")
+            return
+        wanted = int(reply)
+        seconds = min(LENGTH_MAX, max(LENGTH_MIN, round(wanted / LENGTH_STEP) * LENGTH_STEP))
+        note = "" if seconds == wanted else f" (the nearest length on offer to {wanted})"
+        self.para(f"All right: take about {seconds} seconds for this{note}.", indent="  ")
 
     def _prompt(self, step: StepBase) -> str:
         if isinstance(step, RatingStep):
@@ -289,3 +341,11 @@ class PlainRunner:
             practice.stop()
             return True
         return False
+
+
+def text_bar(value: object) -> str:
+    """A rating as a bar of ten cells and its number: ``######----  6``."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return "(skipped)"
+    filled = max(0, min(BAR_CELLS, value))
+    return f"{'#' * filled}{'-' * (BAR_CELLS - filled)}  {value}"
