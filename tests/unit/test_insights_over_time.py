@@ -18,9 +18,21 @@ from cfcoach.insights import (
     systems_by_month,
 )
 from cfcoach.store.models import Entry
-from tests.unit.golden.samples import CIRCLES
 
 UTC = timezone.utc
+CIRCLES: dict[str, Any] = {
+    "id": "three-circles",
+    "title": "Three circles",
+    "summary": "How big each of the three systems felt this week.",
+    "minutes": 5,
+    "version": 1,
+    "tags": ["three-circles"],
+    "steps": [
+        {"id": "threat_size", "kind": "rating", "system": "threat", "title": "Threat circle"},
+        {"id": "drive_size", "kind": "rating", "system": "drive", "title": "Drive circle"},
+        {"id": "soothe_size", "kind": "rating", "system": "soothe", "title": "Soothe circle"},
+    ],
+}
 TOKYO = timezone(timedelta(hours=9))
 
 
@@ -64,6 +76,12 @@ def test_calendar_weeks_run_monday_to_sunday_up_to_the_last_day() -> None:
     assert weeks[1].counts == (1, 0, 0, 0, 0, 0, 0)
     assert weeks[0].counts == (0,) * 7
     assert calendar_weeks(counts, last, 0) == ()
+
+
+def test_calendar_weeks_leave_the_days_before_the_first_blank() -> None:
+    weeks = calendar_weeks({date(2026, 11, 25): 1}, date(2026, 11, 26), 2, date(2026, 11, 24))
+    assert weeks[0].counts == (None,) * 7
+    assert weeks[1].counts == (None, 0, 1, 0, None, None, None)
 
 
 def test_calendar_weeks_on_a_sunday_fill_the_whole_week() -> None:

@@ -6,6 +6,7 @@ the insights screens all show the same numbers.
 
 from cfcoach.insights.activity import Activity, ExerciseCount, activity
 from cfcoach.insights.answers import ShownStep, rating_scale, shown_steps, value_text
+from cfcoach.insights.overview import MeasureOverTime, Overview, overview
 from cfcoach.insights.practice_days import (
     CalendarWeek,
     calendar_weeks,
@@ -31,6 +32,8 @@ __all__ = [
     "DayMeans",
     "ExerciseCount",
     "Measure",
+    "MeasureOverTime",
+    "Overview",
     "RatingPoint",
     "ShownStep",
     "Summary",
@@ -45,6 +48,7 @@ __all__ = [
     "days_practised",
     "is_three_circles",
     "measures",
+    "overview",
     "rating_scale",
     "shown_steps",
     "summarize",

@@ -30,13 +30,17 @@ class CalendarWeek:
 
     monday: date
     counts: tuple[int | None, ...]
-    """Entries on each day, Monday to Sunday; ``None`` for days after the calendar's last."""
+    """Entries on each day, Monday to Sunday; ``None`` outside the calendar's days."""
 
 
 def calendar_weeks(
-    counts: Mapping[date, int], last_day: date, weeks: int
+    counts: Mapping[date, int], last_day: date, weeks: int, first_day: date | None = None
 ) -> tuple[CalendarWeek, ...]:
-    """The ``weeks`` weeks ending with the one holding ``last_day``, oldest first."""
+    """The ``weeks`` weeks ending with the one holding ``last_day``, oldest first.
+
+    Days before ``first_day`` (the first practice, say) and after ``last_day`` are
+    ``None``: a calendar need not show the time before someone began as empty days.
+    """
     if weeks < 1:
         return ()
     last_monday = last_day - timedelta(days=last_day.weekday())
@@ -46,7 +50,13 @@ def calendar_weeks(
         days = (monday + timedelta(days=offset) for offset in range(7))
         shown.append(
             CalendarWeek(
-                monday, tuple(counts.get(day, 0) if day <= last_day else None for day in days)
+                monday,
+                tuple(
+                    counts.get(day, 0)
+                    if day <= last_day and (first_day is None or day >= first_day)
+                    else None
+                    for day in days
+                ),
             )
         )
     return tuple(shown)

@@ -5,9 +5,8 @@
 
 from __future__ import annotations
 
-import asyncio
-import signal
-from typing import ClassVar, Literal
+from datetime import datetime
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import App, InvalidThemeError
@@ -16,7 +15,7 @@ from textual.binding import Binding, BindingType
 from cfcoach.content.models import Exercise
 from cfcoach.context import AppContext
 from cfcoach.engine import ResumeError
-from cfcoach.errorlog import log_exception
+from cfcoach.errorlog import get_logger, log_exception
 from cfcoach.practice import Practice
 from cfcoach.store import Entry, EntryStore, StoreError
 from cfcoach.tui.screens.completion import CompletionScreen
@@ -26,8 +25,6 @@ from cfcoach.tui.screens.offer_draft import OfferDraftScreen
 from cfcoach.tui.screens.runner import RunnerScreen
 
 DEFAULT_THEME = "textual-dark"
-DraftChoice = Literal["ask", "resume", "new"]
-CLOSED_BY_SIGNAL = "cfcoach was asked to close. Everything you wrote is saved."
 CHANGED_SINCE_STARTED = (
     "This exercise has changed since you started; your earlier answers are kept in your "
     "history. Let's begin it fresh."
@@ -54,15 +51,11 @@ class CoachApp(App[None]):
         theme: str = "textual-dark",
         reduced_motion: bool = False,
         start_exercise: str | None = None,
-        draft_choice: DraftChoice = "ask",
     ) -> None:
         super().__init__()
         self.context = context
         self.reduced_motion = reduced_motion
         self.start_exercise = start_exercise
-        self.draft_choice: DraftChoice = draft_choice
-        """For ``start_exercise`` with a draft: ask, continue it, or begin a new one."""
-        self._signals: list[signal.Signals] = []
         self.timers_running = True
         """False keeps pause countdowns still (tests and snapshots set it)."""
         self._first_theme = theme
@@ -73,6 +66,8 @@ class CoachApp(App[None]):
     # -- lifecycle ------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.purged = 0
+        """How many entries left the trash for good when the store was opened."""
         try:
             self.theme = self._first_theme
         except InvalidThemeError:
@@ -80,69 +75,10 @@ class CoachApp(App[None]):
         # Pushed rather than returned from get_default_screen(): Textual 8.2 does not load
         # a default screen's CSS_PATH.
         self.push_screen(HomeScreen())
-        self._listen_for_signals()
         if self.start_exercise is not None:
-            self._open_start_exercise(self.start_exercise)
-
-    def _open_start_exercise(self, exercise_id: str) -> None:
-        """The exercise named on the command line, with its draft as ``draft_choice`` says."""
-        exercise = self.context.library.get(exercise_id)
-        if self.draft_choice == "ask" or exercise is None:
-            self.open_exercise(exercise_id, offer_draft=True)
-            return
-        if self.draft_choice == "new":
-            self.begin(exercise)
-            return
-        try:
-            draft = self.entries.latest_draft(exercise_id)
-        except StoreError as error:
-            self.report_store_error(error, "looking for a draft")
-            return
-        if draft is None:
-            self.begin(exercise)
-        else:
-            self.resume_entry(draft)
-
-    # -- closing: whatever the way out, what is typed is saved first -----------------------
-
-    def _listen_for_signals(self) -> None:
-        """A closed terminal (SIGHUP) or a polite kill (SIGTERM, SIGINT) saves, then closes calmly."""
-        try:
-            loop = asyncio.get_running_loop()
-            wanted = [signal.SIGHUP, signal.SIGTERM]
-            if not self.is_headless:
-                wanted.append(signal.SIGINT)  # kill -INT: Ctrl+C itself is a key in the app
-            for signum in wanted:
-                loop.add_signal_handler(signum, self.close_for_signal, signum)
-                self._signals.append(signum)
-        except (NotImplementedError, RuntimeError, ValueError, AttributeError) as error:
-            log_exception("tui: listening for signals", error)  # e.g. not the main thread
-
-    def _stop_listening_for_signals(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-            for signum in self._signals:
-                loop.remove_signal_handler(signum)
-        except (RuntimeError, ValueError) as error:
-            log_exception("tui: no longer listening for signals", error)
-        self._signals.clear()
-
-    def save_unsent(self) -> None:
-        """Save whatever is typed but not yet given, on every runner open (never raises)."""
-        for screen in list(self.screen_stack):
-            if isinstance(screen, RunnerScreen):
-                screen.save_typing(from_screen=True)
-
-    def close_for_signal(self, signum: int) -> None:
-        """SIGHUP, SIGTERM or SIGINT: save what is typed, then exit with code 0.
-
-        (After SIGHUP the terminal is gone, so there is no one to tell.)
-        """
-        self.save_unsent()
-        self.exit(message=None if signum == signal.SIGHUP else CLOSED_BY_SIGNAL)
+            self.open_exercise(self.start_exercise, offer_draft=True)
 
     def on_unmount(self) -> None:
-        self._stop_listening_for_signals()
         if self._store is not None:
             self._store.close()
             self._store = None
@@ -168,7 +104,6 @@ class CoachApp(App[None]):
         return plan.as_text() if plan else None
 
     def action_save_and_quit(self) -> None:
-        self.save_unsent()
         self.exit()
 
     def _fatal_error(self) -> None:
@@ -177,10 +112,6 @@ class CoachApp(App[None]):
         (Textual's own version prints a traceback with local variables, which could
         include what the person wrote.) Pilot tests still see the error: run_test re-raises it.
         """
-        try:
-            self.save_unsent()
-        except Exception as error:  # never let saving hide the first problem
-            log_exception("tui: saving after an error", error)
         message = (
             "Something went wrong inside cfcoach and it had to close. "
             "Everything up to your last step is saved."
@@ -195,9 +126,13 @@ class CoachApp(App[None]):
 
     @property
     def entries(self) -> EntryStore:
-        """The entries store, opened on first use (raises :class:`StoreError`)."""
+        """The entries store, opened on first use (raises :class:`StoreError`).
+
+        On opening, entries kept in the trash for over 30 days go for good, quietly.
+        """
         if self._store is None:
             self._store = self.context.open_store()
+            self.purged = purge_old_trash(self._store, self.context.clock())
         return self._store
 
     def report_store_error(self, error: StoreError, doing: str) -> None:
@@ -289,23 +224,26 @@ class CoachApp(App[None]):
         self.switch_screen(CompletionScreen(practice))
 
 
+def purge_old_trash(store: EntryStore, now: datetime) -> int:
+    """Delete what has been in the trash over 30 days; how many (a problem is only logged)."""
+    try:
+        purged = store.purge_trash(now)
+    except StoreError as error:
+        log_exception("tui: emptying the trash of old entries", error)
+        return 0
+    if purged:
+        get_logger().info("tui: %d entries were in the trash over 30 days and are gone", purged)
+    return purged
+
+
 def create_app(
     context: AppContext,
     *,
     theme: str = "textual-dark",
     reduced_motion: bool = False,
     start_exercise: str | None = None,
-    draft_choice: DraftChoice = "ask",
 ) -> CoachApp:
-    """The app the CLI runs and the tests drive.
-
-    ``draft_choice`` says what to do when ``start_exercise`` has a draft: ``ask``,
-    ``resume`` it (``cfcoach run ID --resume``) or begin a ``new`` one (``--new``).
-    """
+    """The app the CLI runs and the tests drive."""
     return CoachApp(
-        context,
-        theme=theme,
-        reduced_motion=reduced_motion,
-        start_exercise=start_exercise,
-        draft_choice=draft_choice,
+        context, theme=theme, reduced_motion=reduced_motion, start_exercise=start_exercise
     )

@@ -14,6 +14,9 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cfcoach.store import Entry, StoreError
+from cfcoach.tui.screens.drafts import DraftsScreen
+from cfcoach.tui.screens.history import HistoryScreen
+from cfcoach.tui.screens.insights import InsightsScreen
 from cfcoach.tui.when_text import day_label, started_phrase
 from cfcoach.tui.widgets.flowing_list import FlowingOptionList
 
@@ -37,12 +40,18 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start_checkin", "Today's check-in"),
         Binding("c", "continue_draft", "Continue"),
+        Binding("h", "history", "History"),
+        Binding("i", "insights", "Insights"),
+        # Not in the footer (it is full at 80 columns): with several drafts, the list
+        # offers "All unfinished exercises"; d opens them from anywhere on this screen.
+        Binding("d", "drafts", "Drafts", show=False),
         Binding("ctrl+q", "app.save_and_quit", "Quit", priority=True),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.draft: Entry | None = None
+        self.draft_count = 0
         self._told_store_problem = False
 
     @property
@@ -60,7 +69,7 @@ class HomeScreen(Screen[None]):
             yield Static("", id="home-recent")
             yield Static("", id="home-problems")
             yield Static("↑ ↓ to move, Enter to open.", id="home-hint")
-        yield Footer()
+        yield Footer(compact=True)  # so that every key fits in 80 columns
 
     def on_mount(self) -> None:
         self._fill_exercises()
@@ -99,6 +108,7 @@ class HomeScreen(Screen[None]):
         recent: list[Entry] = []
         try:
             self.draft = self.coach.entries.latest_draft()
+            self.draft_count = len(self.coach.entries.drafts(limit=100))
             recent = self.coach.entries.recent(5)
         except StoreError as error:
             self.draft = None
@@ -115,6 +125,14 @@ class HomeScreen(Screen[None]):
         options = [Option(Content.assemble(("Start today's check-in", "bold")), id="start")]
         if self.draft is not None:
             options.append(Option(self._continue_prompt(self.draft), id="continue"))
+        if self.draft_count > 1:
+            more = f"{self.draft_count} to continue or discard"
+            options.append(
+                Option(
+                    Content.assemble(("All unfinished exercises", "bold"), "\n", (more, "dim")),
+                    id="drafts",
+                )
+            )
         actions.set_options(options)
         if highlighted is not None:
             actions.highlighted = min(highlighted, len(options) - 1)
@@ -161,6 +179,8 @@ class HomeScreen(Screen[None]):
             self.action_start_checkin()
         elif event.option_id == "continue":
             self.action_continue_draft()
+        elif event.option_id == "drafts":
+            self.action_drafts()
         elif event.option_id is not None:
             self.coach.open_exercise(event.option_id, offer_draft=True)
 
@@ -170,6 +190,15 @@ class HomeScreen(Screen[None]):
     def action_continue_draft(self) -> None:
         if self.draft is not None:
             self.coach.resume_entry(self.draft)
+
+    def action_history(self) -> None:
+        self.app.push_screen(HistoryScreen())
+
+    def action_insights(self) -> None:
+        self.app.push_screen(InsightsScreen())
+
+    def action_drafts(self) -> None:
+        self.app.push_screen(DraftsScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "continue_draft":
