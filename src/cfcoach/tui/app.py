@@ -5,8 +5,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from datetime import datetime
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual.app import App, InvalidThemeError
@@ -25,6 +27,8 @@ from cfcoach.tui.screens.offer_draft import OfferDraftScreen
 from cfcoach.tui.screens.runner import RunnerScreen
 
 DEFAULT_THEME = "textual-dark"
+DraftChoice = Literal["ask", "resume", "new"]
+CLOSED_BY_SIGNAL = "cfcoach was asked to close. Everything you wrote is saved."
 CHANGED_SINCE_STARTED = (
     "This exercise has changed since you started; your earlier answers are kept in your "
     "history. Let's begin it fresh."
@@ -51,23 +55,27 @@ class CoachApp(App[None]):
         theme: str = "textual-dark",
         reduced_motion: bool = False,
         start_exercise: str | None = None,
+        draft_choice: DraftChoice = "ask",
     ) -> None:
         super().__init__()
         self.context = context
         self.reduced_motion = reduced_motion
         self.start_exercise = start_exercise
+        self.draft_choice: DraftChoice = draft_choice
+        """For ``start_exercise`` with a draft: ask, continue it, or begin a new one."""
+        self._signals: list[signal.Signals] = []
         self.timers_running = True
         """False keeps pause countdowns still (tests and snapshots set it)."""
         self._first_theme = theme
         self._store: EntryStore | None = None
+        self.purged = 0
+        """How many entries left the trash for good when the store was opened."""
         if reduced_motion:
             self.animation_level = "none"
 
     # -- lifecycle ------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.purged = 0
-        """How many entries left the trash for good when the store was opened."""
         try:
             self.theme = self._first_theme
         except InvalidThemeError:
@@ -75,10 +83,69 @@ class CoachApp(App[None]):
         # Pushed rather than returned from get_default_screen(): Textual 8.2 does not load
         # a default screen's CSS_PATH.
         self.push_screen(HomeScreen())
+        self._listen_for_signals()
         if self.start_exercise is not None:
-            self.open_exercise(self.start_exercise, offer_draft=True)
+            self._open_start_exercise(self.start_exercise)
+
+    def _open_start_exercise(self, exercise_id: str) -> None:
+        """The exercise named on the command line, with its draft as ``draft_choice`` says."""
+        exercise = self.context.library.get(exercise_id)
+        if self.draft_choice == "ask" or exercise is None:
+            self.open_exercise(exercise_id, offer_draft=True)
+            return
+        if self.draft_choice == "new":
+            self.begin(exercise)
+            return
+        try:
+            draft = self.entries.latest_draft(exercise_id)
+        except StoreError as error:
+            self.report_store_error(error, "looking for a draft")
+            return
+        if draft is None:
+            self.begin(exercise)
+        else:
+            self.resume_entry(draft)
+
+    # -- closing: whatever the way out, what is typed is saved first -----------------------
+
+    def _listen_for_signals(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM, SIGINT) saves, then closes calmly."""
+        try:
+            loop = asyncio.get_running_loop()
+            wanted = [signal.SIGHUP, signal.SIGTERM]
+            if not self.is_headless:
+                wanted.append(signal.SIGINT)  # kill -INT: Ctrl+C itself is a key in the app
+            for signum in wanted:
+                loop.add_signal_handler(signum, self.close_for_signal, signum)
+                self._signals.append(signum)
+        except (NotImplementedError, RuntimeError, ValueError, AttributeError) as error:
+            log_exception("tui: listening for signals", error)  # e.g. not the main thread
+
+    def _stop_listening_for_signals(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for signum in self._signals:
+                loop.remove_signal_handler(signum)
+        except (RuntimeError, ValueError) as error:
+            log_exception("tui: no longer listening for signals", error)
+        self._signals.clear()
+
+    def save_unsent(self) -> None:
+        """Save whatever is typed but not yet given, on every runner open (never raises)."""
+        for screen in list(self.screen_stack):
+            if isinstance(screen, RunnerScreen):
+                screen.save_typing(from_screen=True)
+
+    def close_for_signal(self, signum: int) -> None:
+        """SIGHUP, SIGTERM or SIGINT: save what is typed, then exit with code 0.
+
+        (After SIGHUP the terminal is gone, so there is no one to tell.)
+        """
+        self.save_unsent()
+        self.exit(message=None if signum == signal.SIGHUP else CLOSED_BY_SIGNAL)
 
     def on_unmount(self) -> None:
+        self._stop_listening_for_signals()
         if self._store is not None:
             self._store.close()
             self._store = None
@@ -104,6 +171,7 @@ class CoachApp(App[None]):
         return plan.as_text() if plan else None
 
     def action_save_and_quit(self) -> None:
+        self.save_unsent()
         self.exit()
 
     def _fatal_error(self) -> None:
@@ -112,6 +180,10 @@ class CoachApp(App[None]):
         (Textual's own version prints a traceback with local variables, which could
         include what the person wrote.) Pilot tests still see the error: run_test re-raises it.
         """
+        try:
+            self.save_unsent()
+        except Exception as error:  # never let saving hide the first problem
+            log_exception("tui: saving after an error", error)
         message = (
             "Something went wrong inside cfcoach and it had to close. "
             "Everything up to your last step is saved."
@@ -242,8 +314,17 @@ def create_app(
     theme: str = "textual-dark",
     reduced_motion: bool = False,
     start_exercise: str | None = None,
+    draft_choice: DraftChoice = "ask",
 ) -> CoachApp:
-    """The app the CLI runs and the tests drive."""
+    """The app the CLI runs and the tests drive.
+
+    ``draft_choice`` says what to do when ``start_exercise`` has a draft: ``ask``,
+    ``resume`` it (``cfcoach run ID --resume``) or begin a ``new`` one (``--new``).
+    """
     return CoachApp(
-        context, theme=theme, reduced_motion=reduced_motion, start_exercise=start_exercise
+        context,
+        theme=theme,
+        reduced_motion=reduced_motion,
+        start_exercise=start_exercise,
+        draft_choice=draft_choice,
     )
