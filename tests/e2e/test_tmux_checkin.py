@@ -6,19 +6,9 @@ terminal closed under it) and the next start offers to continue, with the answer
 
 from __future__ import annotations
 
-import json
-import os
-import shlex
-import shutil
-import subprocess
-import sys
-import time
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
-
 import pytest
+
+from tests.e2e.harness import Terminal, answers_of, exported_entries
 
 pytestmark = pytest.mark.e2e
 
@@ -26,135 +16,6 @@ CRITIC = "You always get it wrong"
 THREAT = "Being rejected"
 DRIVE = "Never making mistakes"
 KIND = "You are learning and that is fine"
-WAIT_SECONDS = 20.0
-
-
-def cfcoach_command() -> str:
-    """The installed `cfcoach`: on PATH, or beside the Python running the tests."""
-    found = shutil.which("cfcoach") or shutil.which(
-        "cfcoach", path=str(Path(sys.executable).parent)
-    )
-    if found is None:
-        pytest.fail("the `cfcoach` command is not installed; run `pip install -e .` first")
-    return found
-
-
-class Terminal:
-    """One tmux session on a private tmux server, read with capture-pane."""
-
-    def __init__(self, home: Path, width: int = 80, height: int = 24) -> None:
-        self.home = home
-        self.width = width
-        self.height = height
-        self.socket = f"cfcoach-e2e-{uuid.uuid4().hex[:8]}"
-        self.session = "coach"
-
-    def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["tmux", "-L", self.socket, *args],
-            capture_output=True,
-            text=True,
-            check=check,
-            timeout=10,
-        )
-
-    def start(self, *args: str) -> None:
-        command = " ".join(
-            [
-                "env",
-                f"CFCOACH_HOME={shlex.quote(str(self.home))}",
-                "TERM=xterm-256color",
-                shlex.quote(cfcoach_command()),
-                *map(shlex.quote, args),
-            ]
-        )
-        self.tmux(
-            "new-session",
-            "-d",
-            "-s",
-            self.session,
-            "-x",
-            str(self.width),
-            "-y",
-            str(self.height),
-            command,
-        )
-
-    def running(self) -> bool:
-        return self.tmux("has-session", "-t", self.session, check=False).returncode == 0
-
-    def screen(self) -> str:
-        result = self.tmux("capture-pane", "-p", "-t", self.session, check=False)
-        return result.stdout if result.returncode == 0 else ""
-
-    def keys(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", self.session, *keys)
-
-    def type(self, text: str) -> None:
-        self.tmux("send-keys", "-t", self.session, "-l", text)
-
-    def wait_for(self, *texts: str, timeout: float = WAIT_SECONDS) -> str:
-        """Poll the screen until every one of ``texts`` is on it; fail with the screen if not."""
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if all(text in screen for text in texts):
-                return screen
-            time.sleep(0.05)
-        missing = [text for text in texts if text not in screen]
-        raise AssertionError(
-            f"{missing} did not appear within {timeout:.0f}s; the screen shows:\n{screen}"
-        )
-
-    def wait_until_closed(self, timeout: float = WAIT_SECONDS) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if not self.running():
-                return
-            time.sleep(0.05)
-        raise AssertionError(f"cfcoach did not close; the screen shows:\n{self.screen()}")
-
-    def kill(self) -> None:
-        self.tmux("kill-session", "-t", self.session, check=False)
-
-    def close(self) -> None:
-        self.tmux("kill-server", check=False)
-        folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
-        (folder / self.socket).unlink(missing_ok=True)  # tmux leaves the socket file behind
-
-
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed; the end-to-end test drives cfcoach in a tmux terminal")
-    home = tmp_path / "cfcoach-home"
-    term = Terminal(home)
-    try:
-        yield term
-    finally:
-        term.close()
-
-
-def exported_entries(home: Path, *, drafts: bool = False) -> list[dict[str, Any]]:
-    """The entries as `cfcoach export --format json` gives them."""
-    command = [cfcoach_command(), "export", "--format", "json"]
-    if drafts:
-        command.append("--include-drafts")
-    result = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "CFCOACH_HOME": str(home)},
-    )
-    assert result.returncode == 0, result.stderr
-    entries: list[dict[str, Any]] = json.loads(result.stdout)["entries"]
-    return entries
-
-
-def answers_of(entry: dict[str, Any]) -> dict[str, Any]:
-    return {answer["step"]: answer["value"] for answer in entry["answers"]}
 
 
 def test_a_whole_checkin_in_a_real_terminal(terminal: Terminal) -> None:
