@@ -61,3 +61,9 @@ def earlier_answers(store: EntryStore) -> dict[str, Answer]:
     """The current plan's answers, to pre-fill the exercise when the person edits the plan."""
     entry = latest_plan_entry(store)
     return dict(entry.answers) if entry is not None else {}
+
+
+def starting_answers(store: EntryStore, exercise: Exercise) -> dict[str, Answer]:
+    """What a new run of ``exercise`` starts with: the current plan for the safety plan
+    (so doing it again edits the plan), nothing for every other exercise."""
+    return earlier_answers(store) if exercise.id == SAFETY_PLAN_ID else {}

@@ -45,3 +45,27 @@ def test_ordinary_self_criticism_gets_no_safety_screen(cfcoach: Run, home: Path)
 
     assert "Let's pause for a moment" not in result.stdout
     assert only_entry(home).safety_shown is False
+
+
+def test_doing_the_safety_plan_again_edits_it_and_enter_keeps_each_part(
+    cfcoach: Run, home: Path
+) -> None:
+    seven_parts = ["Not sleeping", "A hot shower", "", "", "", "", "My dog"]
+    assert (
+        cfcoach("run", "safety-plan", "--plain", stdin="\n".join(seven_parts) + "\n").returncode
+        == 0
+    )
+
+    edits = ["", "", "The library", "", "", "", ""]  # keep all but one new part
+    result = cfcoach("run", "safety-plan", "--plain", stdin="\n".join(edits) + "\n")
+
+    assert result.returncode == 0
+    assert "Written before: Not sleeping" in result.stdout
+    with EntryStore(app_paths().database) as store:
+        newest = max(store.iter_entries(include_private=True), key=lambda e: e.started_at)
+    assert newest.answers == {
+        "warning_signs": "Not sleeping",
+        "on_my_own": "A hot shower",
+        "distractions": "The library",
+        "reasons": "My dog",
+    }

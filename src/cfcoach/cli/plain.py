@@ -25,6 +25,7 @@ from cfcoach.content import (
 from cfcoach.context import AppContext
 from cfcoach.engine import AnswerError, ResumeError
 from cfcoach.practice import Practice
+from cfcoach.safety_plan import starting_answers
 from cfcoach.store import EntryStore, StoreError
 from cfcoach.textsafety import printable
 
@@ -52,6 +53,8 @@ class PlainRunner:
         self.stdin = stdin
         self.out = stdout
         self.interactive = stdin.isatty() if interactive is None else interactive
+        self._earlier_text: str | None = None
+        """The current text step's earlier answer (kept when Enter is pressed on its own)."""
 
     # -- output -----------------------------------------------------------------------
 
@@ -140,7 +143,9 @@ class PlainRunner:
                     "This exercise has changed since you started that one, so it starts afresh; "
                     "your earlier answers stay saved."
                 )
-        return Practice.begin(store, exercise, self.context.clock)
+        return Practice.begin(
+            store, exercise, self.context.clock, earlier=starting_answers(store, exercise)
+        )
 
     def _loop(self, practice: Practice) -> int:
         while (step := practice.session.step) is not None and not practice.session.finished:
@@ -239,7 +244,11 @@ class PlainRunner:
                     self._new_length(reply)
                     continue
             else:
+                earlier = practice.session.answer_for(step.id)
+                self._earlier_text = earlier if isinstance(earlier, str) else None
                 reply = self.ask(self._prompt(step)).strip()
+                if not reply and self._earlier_text is not None:
+                    reply = self._earlier_text  # Enter keeps what was written before
             if reply.startswith("/"):
                 if self._command(practice, reply.lower()):
                     return
@@ -279,6 +288,11 @@ class PlainRunner:
                 if step.multiple
                 else "Your choice (a number): "
             )
+        if isinstance(step, TextStep) and self._earlier_text is not None:
+            self.para(
+                f"(Written before: {self._earlier_text} Press Enter to keep it.)", indent="  "
+            )
+            return "> "
         if isinstance(step, TextStep) and step.optional:
             return "> (optional, Enter to leave it) "
         return "> "

@@ -251,7 +251,14 @@ class CoachApp(App[None]):
     def begin(self, exercise: Exercise) -> None:
         """Start ``exercise`` afresh (a new draft, saved at once)."""
         try:
-            practice = Practice.begin(self.entries, exercise, self.context.clock)
+            from cfcoach.safety_plan import starting_answers
+
+            practice = Practice.begin(
+                self.entries,
+                exercise,
+                self.context.clock,
+                earlier=starting_answers(self.entries, exercise),
+            )
         except StoreError as error:
             self.report_store_error(error, "starting an exercise")
             return
