@@ -254,6 +254,78 @@ def import_command(
     run_import(source)
 
 
+@app.command("history")
+def history_command(
+    search: Annotated[
+        str | None,
+        typer.Option("--search", "-s", help="Only entries holding all these words (any order)."),
+    ] = None,
+    exercise: Annotated[
+        list[str] | None,
+        typer.Option("--exercise", help="Only this exercise's entries (repeat for several)."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="First day: a date (2026-11-01) or a span back from today (7d, 4w, 3m)."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", help="Last day: a date or a span back from today, like --since."),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many to list.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List your entries, newest first: search them, or pick an exercise or some days."""
+    from cfcoach.cli.history_cmds import run_history
+
+    run_history(
+        search=search,
+        exercises=exercise or [],
+        since=since,
+        until=until,
+        limit=limit,
+        as_json=as_json,
+    )
+
+
+@app.command("show")
+def show_command(
+    entry_id: Annotated[
+        str, typer.Argument(help="The entry's number (`cfcoach history` shows it).")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """Show one entry in full: every answer, skipped steps, its marks and note."""
+    from cfcoach.cli.history_cmds import run_show
+
+    run_show(entry_id, as_json=as_json)
+
+
+@app.command("stats")
+def stats_command(
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="First day: a date (2026-11-01) or a span back from today (7d, 4w, 3m)."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", help="Last day: a date or a span back from today, like --since."),
+    ] = None,
+    exercise: Annotated[
+        list[str] | None,
+        typer.Option("--exercise", help="Only this exercise's entries (repeat for several)."),
+    ] = None,
+) -> None:
+    """Your practice in figures: ratings before and after, days practised, recurring words."""
+    from cfcoach.cli.history_cmds import run_stats
+
+    run_stats(since=since, until=until, exercises=exercise or [])
+
+
 @app.command("backup")
 def backup_command(
     target: Annotated[
