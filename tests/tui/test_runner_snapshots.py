@@ -54,3 +54,11 @@ def test_adjustable_pause_with_reduced_motion_running(
 
     app = make_app(start_exercise="journal", reduced_motion=True)
     assert snap_compare(app, run_before=start, terminal_size=(80, 24))
+
+
+def test_completion_with_a_suggestion_in_light(
+    snap_compare: SnapCompare, make_app: MakeApp
+) -> None:
+    app = make_app(start_exercise="journal", theme="textual-light")
+    keys = [*TO_REVIEW, "enter", "ctrl+n"]  # past the review and the pause, to the end
+    assert snap_compare(app, press=keys, terminal_size=(80, 24))

@@ -50,6 +50,8 @@ class RatingBars(Widget):
 
     DEFAULT_CSS = """
     RatingBars {
+        width: auto;
+        max-width: 100%;
         height: auto;
     }
     """
@@ -84,6 +86,11 @@ class RatingBars(Widget):
                 lines.append(Content(shorten(row.label, width)))
                 lines.append(self._bar(row, bar_width))
         return Content("\n").join(lines)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """As wide as the chart at its fullest (the box hugs it on wide terminals)."""
+        label_width = min(LABEL_MAX, max((len(row.label) for row in self.rows), default=0))
+        return min(container.width, label_width + 2 + BAR_MAX + 3)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         per_row = 1 if bar_layout(self.rows, width) is not None else 2
