@@ -45,6 +45,7 @@ class HomeScreen(Screen[None]):
         # Not in the footer (it is full at 80 columns): with several drafts, the list
         # offers "All unfinished exercises"; d opens them from anywhere on this screen.
         Binding("d", "drafts", "Drafts", show=False),
+        Binding("x", "export", "Export"),
         Binding("ctrl+q", "app.save_and_quit", "Quit", priority=True),
     ]
 
@@ -199,6 +200,11 @@ class HomeScreen(Screen[None]):
 
     def action_drafts(self) -> None:
         self.app.push_screen(DraftsScreen())
+
+    def action_export(self) -> None:
+        from cfcoach.tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "continue_draft":

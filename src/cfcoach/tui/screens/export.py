@@ -1,0 +1,600 @@
+"""Export: tick the entries to share, see exactly what goes, and write the file.
+
+Entries are listed newest first, a page at a time (drafts are never offered; private ones
+are shown unticked and ask before they go). The preview is the Markdown report of what is
+ticked, shown as plain text (never markup). Writing goes through the same core as
+``cfcoach export`` (:mod:`cfcoach.export.writing`): atomic, readable only by the person,
+never over an existing file without asking. The PDF library loads only when a PDF is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Checkbox, Footer, Input, Select, Static, TextArea
+
+from cfcoach.errorlog import log_exception
+from cfcoach.export.markdown_format import render
+from cfcoach.export.registry import ExportBundle, Paper, format_for_suffix, get_format
+from cfcoach.export.report import build_report
+from cfcoach.export.selection import Selection, parse_day, summary_line
+from cfcoach.export.writing import (
+    ExportWriteError,
+    TargetExists,
+    WriteFailed,
+    check_target,
+    make_bundle,
+    plan_goes_as_entries,
+    write_bundle,
+)
+from cfcoach.safety_plan import SAFETY_PLAN_ID, SafetyPlan, current_plan
+from cfcoach.store import Entry, StoreError
+from cfcoach.store.entries import EntryQuery
+from cfcoach.store.history import Cursor, HistoryItem
+from cfcoach.tui.screens.confirm import ConfirmScreen
+from cfcoach.tui.widgets.entry_picker import EntryPicker
+
+if TYPE_CHECKING:
+    from cfcoach.tui.app import CoachApp
+
+HERE = Path(__file__).parent
+PAGE = 100
+"""Entries read at a time."""
+PREVIEW_DELAY = 0.25
+"""Seconds after the last tick before the preview is made again."""
+PREVIEW_LIMIT = 300_000
+"""Characters of the report the preview shows (about 150 entries), so it stays quick."""
+
+PERIODS: list[tuple[str, str]] = [
+    ("All dates", "all"),
+    ("Last 7 days", "7d"),
+    ("Last 30 days", "30d"),
+    ("Last 3 months", "3m"),
+    ("Last 12 months", "12m"),
+]
+"""(label, span back from today as ``cfcoach export --since`` takes it)."""
+FORMAT_CHOICES: list[tuple[str, str]] = [
+    ("Markdown .md", "md"),
+    ("Web page .html", "html"),
+    ("PDF .pdf", "pdf"),
+    ("Spreadsheet .csv", "csv"),
+    ("JSON .json", "json"),
+]
+PAPER_CHOICES: list[tuple[str, str]] = [("A4", "a4"), ("Letter", "letter")]
+
+PREVIEW_NOTES = {
+    "md": "Preview: exactly what the file will hold.",
+    "html": "The web page holds this same report, laid out to read and print. Preview:",
+    "pdf": "The PDF holds this same report, laid out for print. Preview:",
+    "csv": "The spreadsheet holds these same entries, a row each. Preview:",
+    "json": "The JSON file holds these same entries, for a backup. Preview:",
+}
+NOTHING_TICKED = (
+    "Nothing is ticked yet.\n\n"
+    "Space ticks the highlighted entry; a ticks every entry shown (private ones stay "
+    "unticked). What you tick appears here, exactly as it will be shared."
+)
+PRIVATE_QUESTION = "This entry is marked private. Share it anyway?"
+NO_PLAN_LABEL = "Include my safety plan (none yet)"
+PLAN_LABEL = "Include my safety plan"
+
+
+def default_path(today: date, extension: str, home: Path | None = None) -> Path:
+    """~/Documents/cfcoach-export-YYYY-MM-DD.ext (in the home folder when there is no Documents)."""
+    if home is None:
+        try:
+            home = Path.home()
+        except RuntimeError:  # no home folder known: the current folder
+            home = Path()
+    documents = home / "Documents"
+    folder = documents if documents.is_dir() else home
+    return folder / f"cfcoach-export-{today.isoformat()}{extension}"
+
+
+def shown_path(path: Path) -> str:
+    """``path`` with the home folder written ``~`` (as a person types it)."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except (ValueError, RuntimeError):
+        return str(path)
+
+
+def with_extension(text: str, extension: str) -> str:
+    """The path typed, with its format's extension changed to ``extension`` (else as it is)."""
+    path = Path(text)
+    if path.suffix and format_for_suffix(path.suffix) is not None:
+        return text[: len(text) - len(path.suffix)] + extension
+    return text
+
+
+def shortened(report: str, entries: int, limit: int = PREVIEW_LIMIT) -> str:
+    """A long Markdown report cut after the last entry that fits in ``limit`` characters."""
+    if len(report) <= limit:
+        return report
+    cut = report.rfind("\n### ", 0, limit)  # an entry's heading (answers can never start one)
+    if cut <= 0:
+        cut = limit
+    return (
+        report[:cut].rstrip("\n")
+        + f"\n\n[The preview stops here to stay quick. The file holds all {entries:,} "
+        "entries, each written like the ones above.]\n"
+    )
+
+
+def export_order(entry: Entry) -> tuple[str, int]:
+    """The order ``cfcoach export`` reads entries in (start time as stored, then id)."""
+    return entry.started_at.isoformat(timespec="microseconds"), entry.id or 0
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the screen would write now."""
+
+    entries: list[Entry]
+    """The ticked entries, in export order (the safety plan's entry added for JSON and CSV)."""
+    bundle: ExportBundle
+    format_name: str
+
+
+class ExportScreen(Screen[None]):
+    """Choose entries, see them as they will be shared, and write the file."""
+
+    CSS_PATH = HERE / "export.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+s", "write", "Write file"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.known: dict[int, Entry] = {}
+        """Every entry read so far, by id."""
+        self.total = 0
+        """How many entries the filter shows (over all pages)."""
+        self.private_total = 0
+        """How many of those are private."""
+        self.plan: SafetyPlan | None = None
+        self.written: Path | None = None
+        """Where the last file went."""
+        self._next: Cursor | None = None
+        self._preview_timer: Timer | None = None
+        self._offered: tuple[str, ...] = ()
+
+    @property
+    def coach(self) -> CoachApp:
+        return cast("CoachApp", self.app)
+
+    @property
+    def today(self) -> date:
+        return self.coach.context.clock().astimezone().date()
+
+    def compose(self) -> ComposeResult:
+        today = self.today
+        library = self.coach.context.library
+        exercises = [
+            (found.exercise.title, found.exercise.id)
+            for found in library.sorted()
+            if found.exercise.id != SAFETY_PLAN_ID
+        ]
+        with Vertical(id="export-body"):
+            yield Static("Export for your therapist", id="export-title")
+            with Horizontal(id="export-filters"):
+                yield Select(
+                    PERIODS, value="all", allow_blank=False, compact=True, id="export-period"
+                )
+                yield Select(exercises, prompt="All exercises", compact=True, id="export-exercise")
+            with Horizontal(id="export-main"):
+                with Vertical(id="export-left"):
+                    yield EntryPicker(library, today, id="export-entries")
+                    yield Static("", id="export-count")
+                with Vertical(id="export-right"):
+                    yield Static(PREVIEW_NOTES["md"], id="export-preview-note")
+                    yield TextArea(
+                        NOTHING_TICKED,
+                        read_only=True,
+                        soft_wrap=True,
+                        show_cursor=False,
+                        highlight_cursor_line=False,
+                        compact=True,
+                        id="export-preview",
+                    )
+            with Horizontal(id="export-options"):
+                yield Select(
+                    FORMAT_CHOICES,
+                    value="md",
+                    allow_blank=False,
+                    compact=True,
+                    id="export-format",
+                )
+                yield Select(
+                    PAPER_CHOICES, value="a4", allow_blank=False, compact=True, id="export-paper"
+                )
+                yield Checkbox(PLAN_LABEL, compact=True, id="export-plan")
+            yield Static("", id="export-summary")
+            with Horizontal(id="export-write-row"):
+                yield Input(
+                    shown_path(default_path(today, ".md")),
+                    placeholder="Where to save the file",
+                    compact=True,
+                    id="export-path",
+                )
+                yield Button("Write file", compact=True, variant="primary", id="export-write")
+            yield Static("", id="export-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#export-paper", Select).display = False
+        self.query_one("#export-status", Static).display = False
+        plan_box = self.query_one("#export-plan", Checkbox)
+        try:
+            store = self.coach.entries
+            self.plan = current_plan(store, self.coach.context.library.get(SAFETY_PLAN_ID))
+            stored = store.exercise_ids()
+        except StoreError as error:
+            self.coach.report_store_error(error, "opening the export screen")
+            stored = set()
+        if self.plan is None:
+            plan_box.label = NO_PLAN_LABEL
+            plan_box.disabled = True
+        library = self.coach.context.library
+        offered = set(library.exercises) | stored
+        offered.discard(SAFETY_PLAN_ID)
+        self._offered = tuple(sorted(offered))
+        gone = sorted(offered - set(library.exercises))  # entries of exercises since removed
+        if gone:
+            choices = [
+                (f.exercise.title, f.exercise.id)
+                for f in library.sorted()
+                if f.exercise.id != SAFETY_PLAN_ID
+            ]
+            self.query_one("#export-exercise", Select).set_options(
+                choices + [(exercise_id, exercise_id) for exercise_id in gone]
+            )
+        self.reload()
+        self.picker.focus()
+
+    @property
+    def picker(self) -> EntryPicker:
+        return self.query_one(EntryPicker)
+
+    # -- which entries are listed -----------------------------------------------------------
+
+    @property
+    def since(self) -> date | None:
+        period = self.query_one("#export-period", Select).value
+        if not isinstance(period, str) or period == "all":
+            return None
+        return parse_day(period, self.today, "since")
+
+    @property
+    def exercise_id(self) -> str | None:
+        chosen = self.query_one("#export-exercise", Select).value
+        return chosen if isinstance(chosen, str) else None
+
+    def entry_query(self, *, include_private: bool = True) -> EntryQuery:
+        """The entries the filter shows: finished or stopped, never drafts nor the safety plan."""
+        exercise = self.exercise_id
+        return EntryQuery(
+            since=self.since,
+            exercise_ids=(exercise,) if exercise else self._offered or ("",),
+            include_private=include_private,
+        )
+
+    def shows(self, entry: Entry) -> bool:
+        """Whether the filter shows ``entry`` (the same test as :meth:`entry_query`'s)."""
+        since = self.since
+        exercise = self.exercise_id
+        if since is not None and entry.started_at.date() < since:
+            return False
+        if exercise is not None:
+            return entry.exercise_id == exercise
+        return entry.exercise_id in self._offered
+
+    def reload(self) -> None:
+        """Read the first page again (after a filter changed); ticks outside it are dropped."""
+        picker = self.picker
+        self._next = None
+        try:
+            store = self.coach.entries
+            query = self.entry_query()
+            self.total = store.history_count(query)
+            self.private_total = self.total - store.history_count(
+                self.entry_query(include_private=False)
+            )
+            page = store.history(query, limit=PAGE)
+        except StoreError as error:
+            self.total = self.private_total = 0
+            picker.show([])
+            self.coach.report_store_error(error, "reading entries to export")
+            self.changed()
+            return
+        picker.ticked = {i for i in picker.ticked if i in self.known and self.shows(self.known[i])}
+        picker.show(self._remember(page.items))
+        self._next = page.next
+        self.changed()
+
+    def _remember(self, items: tuple[HistoryItem, ...]) -> list[Entry]:
+        entries = [item.entry for item in items if item.entry.id is not None]
+        for entry in entries:
+            assert entry.id is not None
+            self.known[entry.id] = entry
+        return entries
+
+    def load_more(self) -> None:
+        """Add the next page to the list (if there is one)."""
+        if self._next is None:
+            return
+        try:
+            page = self.coach.entries.history(self.entry_query(), after=self._next, limit=PAGE)
+        except StoreError as error:
+            self._next = None
+            self.coach.report_store_error(error, "reading more entries to export")
+            return
+        self._next = page.next
+        self.picker.add(self._remember(page.items))
+        self._show_count()
+
+    def on_entry_picker_near_end(self, event: EntryPicker.NearEnd) -> None:
+        event.stop()
+        self.load_more()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.select.id in ("export-period", "export-exercise"):
+            self.reload()
+        elif event.select.id == "export-format":
+            name = str(event.value)
+            self.query_one("#export-paper", Select).display = name == "pdf"
+            path = self.query_one("#export-path", Input)
+            path.value = with_extension(path.value, get_format(name).extension)
+            self.changed()
+        elif event.select.id == "export-paper":
+            self.changed()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.changed()
+
+    # -- ticking ----------------------------------------------------------------------------
+
+    def on_entry_picker_toggle_asked(self, event: EntryPicker.ToggleAsked) -> None:
+        event.stop()
+        entry = event.entry
+        if entry.id is None:
+            return
+        entry_id = entry.id
+        if entry_id in self.picker.ticked:
+            self._tick(entry_id, False)
+        elif entry.private:
+
+            def answered(share: bool | None) -> None:
+                if share:
+                    self._tick(entry_id, True)
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    "Share a private entry?",
+                    PRIVATE_QUESTION,
+                    yes_label="Share it",
+                    no_label="Keep it private",
+                ),
+                answered,
+            )
+        else:
+            self._tick(entry_id, True)
+
+    def _tick(self, entry_id: int, ticked: bool) -> None:
+        picker = self.picker
+        if ticked:
+            picker.ticked.add(entry_id)
+        else:
+            picker.ticked.discard(entry_id)
+        picker.redraw([entry_id])
+        self.changed()
+
+    def on_entry_picker_all_asked(self, event: EntryPicker.AllAsked) -> None:
+        """Tick every entry the filter shows (not the private ones), or none if all are."""
+        event.stop()
+        picker = self.picker
+        try:
+            everything = list(self.coach.entries.select(self.entry_query(include_private=False)))
+        except StoreError as error:
+            self.coach.report_store_error(error, "ticking every entry")
+            return
+        ids = set()
+        for entry in everything:
+            if entry.id is not None:
+                self.known[entry.id] = entry
+                ids.add(entry.id)
+        if ids and not ids <= picker.ticked:
+            picker.ticked |= ids
+        else:
+            picker.ticked.clear()
+        picker.redraw()
+        self.changed()
+
+    # -- what would be written ----------------------------------------------------------------
+
+    @property
+    def format_name(self) -> str:
+        value = self.query_one("#export-format", Select).value
+        return value if isinstance(value, str) else "md"
+
+    @property
+    def paper(self) -> Paper:
+        value = self.query_one("#export-paper", Select).value
+        return "letter" if value == "letter" else "a4"
+
+    @property
+    def include_plan(self) -> bool:
+        return self.plan is not None and self.query_one("#export-plan", Checkbox).value
+
+    def ticked_entries(self) -> list[Entry]:
+        """The ticked entries, in the order ``cfcoach export`` writes them."""
+        return sorted(
+            (self.known[i] for i in self.picker.ticked if i in self.known), key=export_order
+        )
+
+    def choice(self) -> ExportChoice:
+        """The bundle the chosen format would write now."""
+        name = self.format_name
+        entries = self.ticked_entries()
+        plan = self.plan if self.include_plan else None
+        if plan is not None and plan_goes_as_entries(name, True):
+            entries = sorted([*entries, plan.entry], key=export_order)
+        bundle = make_bundle(
+            entries,
+            {k: f.exercise for k, f in self.coach.context.library.exercises.items()},
+            format_name=name,
+            generated_at=self.coach.context.clock(),
+            paper=self.paper,
+            plan=plan,
+            include_safety_plan=plan is not None,
+        )
+        return ExportChoice(entries, bundle, name)
+
+    def summary_text(self) -> str:
+        """One line like the CLI's: how many entries, their dates, what private is left out."""
+        entries = self.ticked_entries()
+        ticked_private = sum(1 for e in entries if e.private and self.shows(e))
+        if not entries and not self.include_plan:
+            return "Nothing ticked yet: space ticks an entry, a ticks all shown."
+        line = summary_line(
+            Selection(entries, max(0, self.private_total - ticked_private), 0), self.today
+        )
+        if self.include_plan:
+            line += " With your safety plan."
+        return line
+
+    def changed(self) -> None:
+        """Something chosen changed: the summary now, the preview in a moment."""
+        self._show_count()
+        self.query_one("#export-summary", Static).update(self.summary_text())
+        self.query_one("#export-preview-note", Static).update(PREVIEW_NOTES[self.format_name])
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self.refresh_preview)
+
+    def _show_count(self) -> None:
+        if self.total:
+            text = (
+                f"{self.total:,} entr{'y' if self.total == 1 else 'ies'} · "
+                f"{len(self.picker.ticked):,} ticked"
+            )
+        elif self.since is not None or self.exercise_id is not None:
+            text = "No entries here; try a wider filter."
+        else:
+            text = "No entries yet. Your check-ins will appear here."
+        self.query_one("#export-count", Static).update(text)
+
+    def preview_text(self) -> str:
+        if not self.picker.ticked and not self.include_plan:
+            return NOTHING_TICKED
+        choice = self.choice()
+        return shortened(render(build_report(choice.bundle)), len(choice.entries))
+
+    def refresh_preview(self) -> None:
+        """Show what would be shared now (as plain text: nothing in it is read as markup)."""
+        self._preview_timer = None
+        preview = self.query_one("#export-preview", TextArea)
+        text = self.preview_text()
+        if text != preview.text:
+            preview.load_text(text)
+
+    # -- writing ------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_write()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export-write":
+            self.action_write()
+
+    def target(self) -> Path | None:
+        text = self.query_one("#export-path", Input).value.strip()
+        return Path(text).expanduser() if text else None
+
+    def action_write(self) -> None:
+        """Write the file, asking first if one is already there."""
+        if not self.picker.ticked and not self.include_plan:
+            self.coach.notice(
+                "Nothing ticked yet",
+                "Tick the entries to share first: space ticks one, a ticks all shown.",
+            )
+            return
+        target = self.target()
+        if target is None:
+            self.coach.notice("Where should it go?", "Type where to save the file, then write it.")
+            return
+        try:
+            check_target(target, force=False)
+        except TargetExists:
+
+            def answered(replace: bool | None) -> None:
+                if replace:
+                    self.write_to(target, replace=True)
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    "Replace it?",
+                    f"There is already a file at {target}. Replace it with this export?",
+                    yes_label="Replace it",
+                    no_label="Keep the old file",
+                ),
+                answered,
+            )
+            return
+        except ExportWriteError as problem:
+            self._not_written(problem)
+            return
+        self.write_to(target, replace=False)
+
+    def write_to(self, target: Path, *, replace: bool) -> None:
+        """Write now; tell the person where it went, or calmly why it could not go."""
+        choice = self.choice()
+        try:
+            check_target(target, force=replace)
+            write_bundle(get_format(choice.format_name), choice.bundle, target)
+        except ExportWriteError as problem:
+            self._not_written(problem)
+            return
+        except Exception as error:  # a format's own failure: logged, never a traceback
+            log_exception("tui: writing an export", error)
+            self.coach.notice(
+                "The file wasn't written",
+                "Something went wrong while making the file; nothing was changed there, and "
+                "your entries are all still here.",
+            )
+            return
+        self.written = target
+        count = len(choice.entries)
+        what = f"{count} entr{'y' if count == 1 else 'ies'}"
+        status = self.query_one("#export-status", Static)
+        status.update(f"Written to {target}")
+        status.display = True
+        self.coach.notice(
+            "Saved",
+            f"Your export ({what}) is saved here:\n\n{target}\n\n"
+            "Only you can open it until you share it.",
+        )
+
+    def _not_written(self, problem: ExportWriteError) -> None:
+        if isinstance(problem, WriteFailed):
+            log_exception("tui: writing an export", problem.error)
+        self.coach.notice("The file wasn't written", str(problem))
+
+    def action_back(self) -> None:
+        if not self.picker.has_focus:
+            self.picker.focus()
+            return
+        self.app.pop_screen()
