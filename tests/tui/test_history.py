@@ -376,3 +376,19 @@ async def test_discard_a_draft_into_the_trash(make_app: MakeApp, context: AppCon
         await press(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
         assert "Continue where you left off" not in screen_words(app)
+
+
+async def test_the_slash_that_opens_the_search_never_lands_in_it(
+    make_app: MakeApp, context: AppContext
+) -> None:
+    seed_three(context)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot, app)
+        await press(pilot, "slash")
+        box = app.screen.query_one(Input)
+        box.insert_text_at_cursor("/")  # as some terminals deliver the key a second time
+        await pilot.pause()
+        assert box.value == ""
+        await type_text(pilot, "a/b")  # a slash typed later is kept
+        assert box.value == "a/b"

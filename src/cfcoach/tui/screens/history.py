@@ -89,6 +89,7 @@ class HistoryScreen(Screen[None]):
         """The entries in the table, by id."""
         self._next: Cursor | None = None
         self._search_timer: Timer | None = None
+        self._slash_pending = False
         self._width = 0
 
     @property
@@ -246,6 +247,12 @@ class HistoryScreen(Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if self._slash_pending:
+            self._slash_pending = False
+            if event.value.endswith("/") and event.value[:-1] == self.search_text:
+                # In some terminals the "/" that opened the search arrives in it too.
+                event.input.value = event.value[:-1]
+                return
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._run_search(event.value))
@@ -264,7 +271,10 @@ class HistoryScreen(Screen[None]):
         self.reload()
 
     def action_search(self) -> None:
-        self.query_one(Input).focus()
+        box = self.query_one(Input)
+        if not box.has_focus:
+            self._slash_pending = True
+            box.focus()
 
     def action_filter(self) -> None:
         library = self.coach.context.library
