@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -120,6 +121,33 @@ async def test_a_store_problem_is_told_calmly(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "The entries can't be read right now." in screen_words(app)
+
+
+async def test_leaving_before_the_figures_are_ready_is_fine(
+    make_app: MakeApp, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from cfcoach.tui.screens import insights
+
+    seed_generated(context, entries=30)
+    left = threading.Event()
+    real = insights.overview
+
+    def slow_overview(*args: Any, **kwargs: Any) -> Any:
+        left.wait(timeout=30)  # the figures are ready only after the person has left
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(insights, "overview", slow_overview)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press(pilot, "i", "escape")
+        assert isinstance(app.screen, HomeScreen)
+        left.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
 
 
 # -- snapshots ---------------------------------------------------------------------------------

@@ -93,6 +93,8 @@ class InsightsScreen(Screen[None]):
         self.app.call_from_thread(self.show, result)
 
     def show(self, gathered: Gathered) -> None:
+        if self not in self.app.screen_stack:
+            return  # the person left before the figures were ready
         lead = self.query_one("#insights-lead", Static)
         if gathered.problem is not None or gathered.figures is None:
             lead.update("Your entries could not be read just now.")
