@@ -92,6 +92,9 @@ async def test_search_lists_only_matching_entries_and_clearing_it_lists_all(
         assert shown_ids(app) == [third, first]
         assert "2 entries with “lazy”" in screen_words(app)
         assert isinstance(app.focused, DataTable)  # Enter leaves the search for the list
+        await press(pilot, "p")  # marking it keeps the row showing its match
+        assert "private Lazy again, never finish" in screen_words(app)
+        assert history(app).snippets[third] is not None
 
         await press(pilot, "slash")
         await type_text(pilot, '"never (')  # FTS syntax is only words

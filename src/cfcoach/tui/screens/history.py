@@ -87,6 +87,8 @@ class HistoryScreen(Screen[None]):
         self.total = 0
         self.entries: dict[int, Entry] = {}
         """The entries in the table, by id."""
+        self.snippets: dict[int, str | None] = {}
+        """The words around each entry's search match (while searching)."""
         self._next: Cursor | None = None
         self._search_timer: Timer | None = None
         self._slash_pending = False
@@ -129,6 +131,7 @@ class HistoryScreen(Screen[None]):
         table = self.table
         table.clear()
         self.entries.clear()
+        self.snippets.clear()
         self._next = None
         search = self.search_text if search_terms(self.search_text) else None
         try:
@@ -172,6 +175,7 @@ class HistoryScreen(Screen[None]):
             if entry.id is None:
                 continue
             self.entries[entry.id] = entry
+            self.snippets[entry.id] = item.snippet
             table.add_row(*self._cells(entry, item.snippet), key=str(entry.id))
 
     def _cells(self, entry: Entry, snippet: str | None) -> tuple[Text, Text, Text]:
@@ -338,7 +342,9 @@ class HistoryScreen(Screen[None]):
         self.entries[entry_id] = entry
         if str(entry_id) in self.table.rows:
             for column, cell in zip(
-                ("when", "exercise", "words"), self._cells(entry, None), strict=True
+                ("when", "exercise", "words"),
+                self._cells(entry, self.snippets.get(entry_id)),
+                strict=True,
             ):
                 self.table.update_cell(str(entry_id), column, cell)
 
