@@ -16,6 +16,8 @@ from cfcoach.safety import Assessment, assess
 from cfcoach.store import Entry, EntryStore, new_entry
 
 Clock = Callable[[], datetime]
+THERAPIST_NOTE_STEP = "therapist_note"
+"""A step with this id fills in the entry's note for the therapist (shown apart in exports)."""
 
 
 def system_clock() -> datetime:
@@ -83,6 +85,10 @@ class Practice:
             "status": status,
             "updated_at": now,
         }
+        note = state.answers.get(THERAPIST_NOTE_STEP)
+        if isinstance(note, str) and note.strip():
+            # An exercise's step called `therapist_note` writes the entry's note for the therapist.
+            update["therapist_note"] = note
         if status != "draft" and self.entry.finished_at is None:
             update["finished_at"] = now
         self.entry = self.store.save(self.entry.model_copy(update=update))

@@ -8,14 +8,22 @@ from cfcoach.paths import app_paths
 from cfcoach.store import EntryStore
 from tests.cli.conftest import Run
 
-# critic, rating, threat, drive, compassionate, rating (info, pause and review take no input in a pipe)
+# critic, rating, feelings, threat, drive, compassionate response, correction or attack,
+# rating, self-warmth, how the kindness felt, a kind action, a note (info, pause and review
+# steps take no input in a pipe)
 CALM_ANSWERS = [
     "You never finish anything",
     "4",
+    "1,2",
     "Being seen as lazy",
     "Getting everything done perfectly",
     "You are tired and doing your best",
+    "1",
     "2",
+    "6",
+    "1",
+    "Make a cup of tea",
+    "Ask about sleep",
 ]
 
 
@@ -35,10 +43,16 @@ def test_piped_answers_complete_and_save_an_entry(cfcoach: Run, home: Path) -> N
     assert entry.answers == {
         "critic": "You never finish anything",
         "intensity_before": 4,
+        "feeling": ["ashamed", "anxious"],
         "threat": "Being seen as lazy",
         "drive": "Getting everything done perfectly",
         "compassionate": "You are tired and doing your best",
+        "correction_or_attack": "correction",
         "intensity_after": 2,
+        "warmth_after": 6,
+        "compassion_felt": "helpful",
+        "kind_action": "Make a cup of tea",
+        "therapist_note": "Ask about sleep",
     }
     assert entry.finished_at is not None and entry.finished_at.tzinfo is not None
 

@@ -110,3 +110,15 @@ def test_a_new_home_folder_is_private_all_the_way_down(tmp_path: Path) -> None:
     assert (existing / "home").stat().st_mode & 0o777 == 0o700
     assert made.stat().st_mode & 0o777 == 0o700
     assert existing.stat().st_mode & 0o777 == 0o755
+
+
+def test_the_therapist_note_step_fills_the_entrys_note(
+    context: AppContext, checkin: Exercise
+) -> None:
+    with context.open_store() as store:
+        practice = Practice.begin(store, checkin, context.clock)
+        while (step := practice.session.step) is not None and step.id != "therapist_note":
+            practice.skip()
+        practice.answer("Can we talk about work stress?")
+        assert practice.entry.therapist_note == "Can we talk about work stress?"
+        assert store.get(practice.entry.id or 0).therapist_note == "Can we talk about work stress?"

@@ -59,7 +59,8 @@ def validate(paths: list[Path]) -> int:
     if not paths:
         context = context_or_fail()
         paths = [shipped_content_dir() / "exercises", context.paths.user_exercises]
-        paths = [p for p in paths if p.is_dir()]
+        # The person's own folder may well be empty; that is not a problem to report.
+        paths = [p for p in paths if p.is_dir() and exercise_files(p)]
     files, problems = _expand(paths)
     seen: dict[str, Path] = {}
     valid = 0

@@ -22,6 +22,7 @@ from cfcoach.content import (
     StepBase,
     TextStep,
 )
+from cfcoach.content.answer_text import answer_label, describe_answer
 from cfcoach.context import AppContext
 from cfcoach.engine import AnswerError, ResumeError
 from cfcoach.practice import Practice
@@ -183,23 +184,21 @@ class PlainRunner:
         self.say(f"[{number}/{total}] {printable(step.title)}{system}")
         if step.text:
             self.para(step.text)
-        for ref in step.referenced_steps():
-            if not isinstance(step, ReviewStep):
-                self._show_answer(practice, ref)
+        for ref in getattr(step, "pin", []):  # in the order the exercise pins them
+            self._show_answer(practice, ref)
         if isinstance(step, ReviewStep):
             self._show_review(practice, step)
         if isinstance(step, PauseStep):
             self._show_pause(step)
 
     def _show_answer(self, practice: Practice, step_id: str) -> None:
-        label = practice.exercise.step(step_id).answer_label
-        value = practice.session.answer_for(step_id)
-        shown = (
-            "(skipped)"
-            if value is None
-            else (", ".join(value) if isinstance(value, list) else str(value))
-        )
-        self.para(f"{label}: {shown}", indent="  ")
+        """One earlier answer, labelled (choices by their labels); steps on a branch this
+        run did not take are left out."""
+        if step_id not in practice.session.state.trail:
+            return
+        exercise = practice.exercise
+        shown = describe_answer(exercise, step_id, practice.session.answer_for(step_id))
+        self.para(f"{answer_label(exercise, step_id)}: {shown}", indent="  ")
 
     def _show_review(self, practice: Practice, step: ReviewStep) -> None:
         """A review's answers; with ``display: bars`` its ratings as text bars."""

@@ -245,6 +245,8 @@ class ChoiceStep(StepBase):
     """When true, several answers can be chosen."""
     optional: bool = False
     """When true, the question can be left unanswered."""
+    pin: list[StepId] = Field(default_factory=list)
+    """Ids of earlier steps whose answers stay in view while choosing."""
 
     @field_validator("options")
     @classmethod
@@ -258,6 +260,9 @@ class ChoiceStep(StepBase):
     @property
     def takes_answer(self) -> bool:
         return True
+
+    def referenced_steps(self) -> set[str]:
+        return set(self.pin)
 
 
 class Breathing(_Strict):

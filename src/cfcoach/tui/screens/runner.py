@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label
 
-from cfcoach.content.models import PauseStep, RatingStep, ReviewStep, StepBase, TextStep
+from cfcoach.content.models import PauseStep, RatingStep, ReviewStep, StepBase
 from cfcoach.engine import AnswerError
 from cfcoach.errorlog import log_exception
 from cfcoach.practice import Practice
@@ -102,6 +102,12 @@ class RunnerScreen(Screen[None]):
         if step is None or session.finished:
             self.coach.show_completion(self.practice)
             return
+        # Nothing is drawn until the new step has the cursor: a step that shows takes keys.
+        with self.app.batch_update():
+            await self._replace_step(step)
+
+    async def _replace_step(self, step: StepBase) -> None:
+        session = self.practice.session
         number, total = session.progress()
         self.query_one("#progress", Label).update(f"Step {number} of {total}")
         self.query_one(SystemTag).show_system(step.system)
@@ -113,7 +119,7 @@ class RunnerScreen(Screen[None]):
         bars, reviewed = self._reviewed(step) if isinstance(step, ReviewStep) else ([], [])
         view = StepView(
             step,
-            pinned=self._answers_of(step.pin if isinstance(step, TextStep | RatingStep) else []),
+            pinned=self._answers_of(list(getattr(step, "pin", []))),
             reviewed=reviewed,
             bars=bars,
             earlier=earlier,
@@ -125,7 +131,7 @@ class RunnerScreen(Screen[None]):
         self.query_one(Footer).compact = isinstance(step, PauseStep) and step.adjustable
         host.scroll_home(animate=False)
         if not view.focus_answer():
-            host.focus()
+            self.set_focus(host)
 
     def _earlier(self, step: StepBase) -> Any:
         """What to put in the answer box: words kept unsent in the draft, else the answer."""
@@ -156,13 +162,17 @@ class RunnerScreen(Screen[None]):
         return bars, self._answers_of(listed)
 
     def _answers_of(self, step_ids: list[str]) -> list[tuple[str, str]]:
+        """(label, answer) for each step this run has passed; steps on a branch not taken
+        are left out rather than shown as skipped."""
         session, exercise = self.practice.session, self.practice.exercise
+        passed = set(session.state.trail)
         return [
             (
                 answer_label(exercise, step_id),
                 describe_answer(exercise, step_id, session.answer_for(step_id)),
             )
             for step_id in step_ids
+            if step_id in passed
         ]
 
     def _say(self, message: str) -> None:
