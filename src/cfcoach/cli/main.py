@@ -32,8 +32,11 @@ content_app = typer.Typer(
 app.add_typer(content_app, name="content")
 
 ThemeOption = Annotated[
-    str,
-    typer.Option("--theme", help="Colour theme: dark, light, or any Textual theme name."),
+    str | None,
+    typer.Option(
+        "--theme",
+        help="Colour theme: dark, light, or any Textual theme name (default: your settings).",
+    ),
 ]
 ReducedMotion = Annotated[
     bool,
@@ -54,7 +57,7 @@ def _version_callback(value: bool) -> None:
 @app.callback(invoke_without_command=True)
 def main(
     ctx: typer.Context,
-    theme: ThemeOption = "dark",
+    theme: ThemeOption = None,
     reduced_motion: ReducedMotion = False,
     version: Annotated[
         bool,
@@ -73,7 +76,7 @@ def main(
 
 def _open_tui(
     *,
-    theme: str,
+    theme: str | None,
     reduced_motion: bool,
     start_exercise: str | None,
     resume: bool | None = None,
@@ -88,12 +91,14 @@ def _open_tui(
             "`cfcoach run daily-checkin --plain`.",
             2,
         )
+    from cfcoach.config import load_settings
     from cfcoach.tui.app import create_app
 
+    settings = load_settings(context.paths)
     tui = create_app(
         context,
-        theme=_theme_name(theme),
-        reduced_motion=reduced_motion,
+        theme=_theme_name(theme or settings.theme),
+        reduced_motion=reduced_motion or settings.reduced_motion,
         start_exercise=start_exercise,
         draft_choice="ask" if resume is None else ("resume" if resume else "new"),
     )
@@ -123,7 +128,7 @@ def run_exercise(
             help="Continue the unfinished one of this exercise, or start a new one (without either, cfcoach asks).",
         ),
     ] = None,
-    theme: ThemeOption = "dark",
+    theme: ThemeOption = None,
     reduced_motion: ReducedMotion = False,
 ) -> None:
     """Do one exercise, in the coach or (with --plain) as plain prompts."""
