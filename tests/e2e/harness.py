@@ -142,10 +142,19 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError(f"cfcoach did not close; the screen shows:\n{self.screen()}")
 
-    def wait_until_dead(self, timeout: float = WAIT_SECONDS) -> int:
-        """With ``keep_pane``: wait for cfcoach to exit; its exit status."""
-        wait_until(lambda: self.pane("#{pane_dead}") == "1", "cfcoach exiting", timeout)
-        return int(self.pane("#{pane_dead_status}") or -1)
+    def wait_until_dead(self, pid: int, timeout: float = WAIT_SECONDS) -> str:
+        """With ``keep_pane``: wait for cfcoach to exit; how it ended ("status 0", "signal 9")."""
+
+        def ended() -> str | None:
+            if self.pane("#{pane_dead}") != "1":
+                return None
+            told = self.pane("#{?pane_dead_signal,signal #{pane_dead_signal},}") or self.pane(
+                "#{?#{!=:#{pane_dead_status},},status #{pane_dead_status},}"
+            )
+            # tmux 3.3 sometimes leaves the process unreaped and says nothing: ask the kernel.
+            return told or zombie_status(pid)
+
+        return wait_until(ended, "cfcoach exiting", timeout)
 
     def signal(self, signum: int) -> int:
         """Send ``signum`` to cfcoach; its pid (to watch it go)."""
@@ -176,6 +185,18 @@ def alive(pid: int) -> bool:
     except OSError:
         return False
     return status.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def zombie_status(pid: int) -> str | None:
+    """How an exited, not yet reaped process ended, from /proc (Linux), else ``None``."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    if fields[0] != "Z" or len(fields) < 50:
+        return None
+    code = os.waitstatus_to_exitcode(int(fields[-1]))
+    return f"signal {-code}" if code < 0 else f"status {code}"
 
 
 # -- the database, read the way cfcoach reads it ----------------------------------------

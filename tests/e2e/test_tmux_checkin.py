@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.harness import Terminal, answers_of, exported_entries
+from tests.e2e.harness import Terminal, answers_of, exported_entries, wait_for_draft
 
 pytestmark = pytest.mark.e2e
 
@@ -16,13 +16,14 @@ CRITIC = "You always get it wrong"
 THREAT = "Being rejected"
 DRIVE = "Never making mistakes"
 KIND = "You are learning and that is fine"
+ACTION = "Ring my sister"
 
 
 def test_a_whole_checkin_in_a_real_terminal(terminal: Terminal) -> None:
     terminal.start()
     terminal.wait_for("Start today's check-in")
     terminal.keys("Enter")
-    terminal.wait_for("Welcome to today's check-in", "Step 1 of 9")
+    terminal.wait_for("Welcome to today's check-in", "Step 1 of 16")
     terminal.keys("C-n")
     terminal.wait_for("What is the critic saying?")
     terminal.type(CRITIC)
@@ -32,6 +33,16 @@ def test_a_whole_checkin_in_a_real_terminal(terminal: Terminal) -> None:
     terminal.keys("5")
     terminal.wait_for("Your answer: 5")
     terminal.keys("Enter")
+    terminal.wait_for("What do those words stir up?")
+    terminal.keys("Space", "Down", "Space")  # ashamed and anxious
+    # Ticks don't show in plain text: wait for the choice to reach the draft instead.
+    wait_for_draft(
+        terminal.home,
+        "daily-checkin",
+        lambda d: d.state["pending"].get("feeling") == "ashamed,anxious",
+        "the ticked feelings being kept in the draft",
+    )
+    terminal.keys("Enter")
     terminal.wait_for("What might the critic be protecting you from?")
     terminal.type(THREAT)
     terminal.wait_for(THREAT)
@@ -40,33 +51,59 @@ def test_a_whole_checkin_in_a_real_terminal(terminal: Terminal) -> None:
     terminal.type(DRIVE)
     terminal.wait_for(DRIVE)
     terminal.keys("C-n")
-    terminal.wait_for("A soothing-rhythm pause", "left")
+    # The soothing-rhythm pause is adjustable: it waits for Space, and + makes it longer.
+    terminal.wait_for("A soothing-rhythm pause", "It lasts 1:00", "Adjust")
+    terminal.keys("+")
+    terminal.wait_for("It lasts 1:30")
+    terminal.keys("Space")
+    terminal.wait_for("left")
+    terminal.keys("C-n")
+    terminal.wait_for("Stepping into your compassionate self", "left")
     terminal.keys("C-n")
     screen = terminal.wait_for("What would your compassionate self say?")
     assert CRITIC in screen  # the critic's words stay in view
     terminal.type(KIND)
     terminal.wait_for(KIND)
     terminal.keys("C-n")
+    terminal.wait_for("Self-correction or self-attack?")
+    terminal.keys("Down", "Down", "Enter")  # some of each
     terminal.wait_for("How strongly do the critic's words land now?")
     terminal.keys("3")
     terminal.wait_for("Your answer: 3")
     terminal.keys("Enter")
-    terminal.wait_for("Thank you for taking this time", "3 out of 10")
+    terminal.wait_for("Warmth towards yourself")
+    terminal.keys("6", "Enter")
+    terminal.wait_for("How did the kindness feel?")
+    terminal.keys("Enter")  # helpful, at least a little
+    terminal.wait_for("One small kind action")
+    terminal.type(ACTION)
+    terminal.wait_for(ACTION)
+    terminal.keys("Enter")
+    terminal.wait_for("A note for your therapist")
+    terminal.keys("C-n")  # optional: left empty
+    terminal.wait_for("Thank you for taking this time", "Some of each")
     terminal.keys("C-n")
-    terminal.wait_for("Saved on this computer")
+    # Some of each -> the check-in suggests getting to know the critic, once and gently.
+    terminal.wait_for("Saved on this computer", "Getting to know your critic", "Maybe later")
+    terminal.keys("l")
+    terminal.wait_for("whenever you'd like it")
     terminal.keys("q")
     terminal.wait_until_closed()
 
     [entry] = exported_entries(terminal.home)
     assert entry["status"] == "completed"
-    assert answers_of(entry) == {
+    answers = answers_of(entry)
+    assert {key: answers[key] for key in ("critic", "threat", "drive", "compassionate")} == {
         "critic": CRITIC,
-        "intensity_before": 5,
         "threat": THREAT,
         "drive": DRIVE,
         "compassionate": KIND,
-        "intensity_after": 3,
     }
+    assert answers["intensity_before"] == 5 and answers["intensity_after"] == 3
+    assert answers["warmth_after"] == 6
+    assert answers["feeling"] in (["ashamed", "anxious"], ["Ashamed", "Anxious or afraid"])
+    assert answers["kind_action"] == ACTION
+    assert "therapist_note" not in answers
 
 
 def test_a_checkin_killed_halfway_can_be_continued(terminal: Terminal) -> None:
@@ -79,8 +116,8 @@ def test_a_checkin_killed_halfway_can_be_continued(terminal: Terminal) -> None:
     terminal.keys("C-n")
     terminal.wait_for("How strongly do those words land?")
     terminal.keys("6", "Enter")
-    terminal.wait_for("What might the critic be protecting you from?")
-    terminal.kill()  # the terminal closes under it: no chance to save on the way out
+    terminal.wait_for("What do those words stir up?")
+    terminal.kill()  # the terminal closes under it
     terminal.wait_until_closed()
 
     [draft] = exported_entries(terminal.home, drafts=True)
@@ -88,11 +125,11 @@ def test_a_checkin_killed_halfway_can_be_continued(terminal: Terminal) -> None:
     assert answers_of(draft) == {"critic": CRITIC, "intensity_before": 6}
 
     terminal.start()
-    terminal.wait_for("Continue where you left off", "step 4 of 9")
+    terminal.wait_for("Continue where you left off", "step 4 of 16")
     terminal.keys("c")
-    screen = terminal.wait_for("What might the critic be protecting you from?", "Step 4 of 9")
-    assert CRITIC in screen  # the earlier answer is pinned again
+    terminal.wait_for("What do those words stir up?", "Step 4 of 16")
     terminal.keys("C-b")
-    terminal.wait_for("How strongly do those words land?", "Your answer: 6")
+    screen = terminal.wait_for("How strongly do those words land?", "Your answer: 6")
+    assert CRITIC in screen  # the earlier answer is pinned again
     terminal.keys("C-q")
     terminal.wait_until_closed()

@@ -197,10 +197,8 @@ def test_sigterm_saves_what_is_typed_and_exits_cleanly(terminal: Terminal) -> No
     open_words_step(terminal, "--new", keep_pane=True)
     terminal.type(WORDS)
     terminal.wait_for("kept telling myself")
-    terminal.signal(signal.SIGTERM)
-    status = terminal.wait_until_dead()
-
-    assert status == 0
+    pid = terminal.signal(signal.SIGTERM)
+    assert terminal.wait_until_dead(pid) == "status 0"
     left = terminal.history()
     assert "cfcoach was asked to close. Everything you wrote is saved." in left
     assert "Traceback" not in left and "Error" not in left
@@ -216,7 +214,7 @@ def test_sigterm_over_the_too_much_choices_saves_too(terminal: Terminal) -> None
     terminal.wait_for("kept telling myself")
     terminal.keys("C-t")
     terminal.wait_for("What would help right now?")
-    terminal.signal(signal.SIGTERM)
-    assert terminal.wait_until_dead() == 0
+    pid = terminal.signal(signal.SIGTERM)
+    assert terminal.wait_until_dead(pid) == "status 0"
     draft = latest_draft(terminal.home, "journal")
     assert draft is not None and pending(draft) == {"words": WORDS}

@@ -49,13 +49,20 @@ class SingleChoice(OptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        # The option Enter was pressed on, even if a quick arrow key has moved on since.
+        self.highlighted = event.option_index
         self.post_message(SubmitRequested())
 
 
 class MultipleChoice(SelectionList[str]):
     """Several options: space ticks or unticks one, Enter gives the ticked ones."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Go on", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Ticked at once: SelectionList's own space ticks whichever option is highlighted
+        # when its message is handled, so "space, down" typed quickly ticked the wrong one.
+        Binding("space", "tick", "Tick", show=False),
+        Binding("enter", "submit", "Go on", show=False),
+    ]
 
     def __init__(
         self, options: Sequence[ChoiceOption], chosen: Sequence[str] = (), *, id: str | None = None
@@ -66,6 +73,11 @@ class MultipleChoice(SelectionList[str]):
 
     def answer_value(self) -> list[str]:
         return list(self.selected)
+
+    def action_tick(self) -> None:
+        """Tick or untick the highlighted option, now."""
+        if self.highlighted is not None:
+            self.toggle(self.get_option_at_index(self.highlighted))
 
     def action_submit(self) -> None:
         self.post_message(SubmitRequested())

@@ -164,11 +164,12 @@ class StepView(Vertical):
         widget = self.answer_widget
         if widget is None:
             timers = self.query(PauseTimer)
-            if timers and timers.first().adjustable:
-                timers.first().focus()
-                return True
-            return False
-        widget.focus()
+            if not timers or not timers.first().adjustable:
+                return False
+            widget = timers.first()
+        # At once, not at the next idle moment (as widget.focus() does): keys that arrive
+        # as soon as the step shows go to its answer box, not nowhere.
+        self.screen.set_focus(widget)
         return True
 
     def say(self, message: str) -> None:
