@@ -46,6 +46,13 @@ def test_a_skipped_rating_reads_skipped_in_the_chart(context: AppContext) -> Non
     assert "  Drive this week   (skipped)\n" in out
 
 
+def test_a_rating_on_a_branch_not_taken_has_no_bar(context: AppContext) -> None:
+    install(context, "forked")
+    out = run_plain(context, ["3"], interactive=False, exercise="forked")
+    assert "  Critic  ###-------  3\n" in out
+    assert "Alarm" not in out
+
+
 def test_text_bars() -> None:
     assert text_bar(0) == "----------  0"
     assert text_bar(10) == "##########  10"

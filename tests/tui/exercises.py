@@ -97,7 +97,35 @@ REST = dedent(
     """
 )
 
-EXERCISES = {"journal": JOURNAL, "rest": REST}
+FORKED = dedent(
+    """\
+    id: forked
+    title: A fork in the road
+    summary: A rating that sometimes leads to another.
+    minutes: 1
+    version: 1
+    steps:
+      - id: first
+        kind: rating
+        title: How loud is the critic?
+        label: Critic
+        next:
+          - when: { answer: first, at_least: 8 }
+            goto: second
+          - goto: chart
+      - id: second
+        kind: rating
+        title: How alarmed are you?
+        label: Alarm
+      - id: chart
+        kind: review
+        display: bars
+        title: Your numbers
+        show: [first, second]
+    """
+)
+
+EXERCISES = {"journal": JOURNAL, "rest": REST, "forked": FORKED}
 
 
 def install(context: AppContext, *names: str) -> None:

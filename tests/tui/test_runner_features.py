@@ -20,7 +20,9 @@ def exercises(context: AppContext) -> None:
     install(context, "journal", "rest")
 
 
-async def to_review(pilot: Pilot[None], threat: str = "8", drive: str = "5", calm: str = "2") -> None:
+async def to_review(
+    pilot: Pilot[None], threat: str = "8", drive: str = "5", calm: str = "2"
+) -> None:
     """Walk the journal to its bar-chart review."""
     await press(pilot, "ctrl+n")
     await type_text(pilot, "Busy week")
@@ -69,6 +71,18 @@ async def test_a_narrow_terminal_puts_each_label_above_its_bar(make_app: MakeApp
         lines = screen_text(app).splitlines()
         at = next(i for i, line in enumerate(lines) if "Threat this week" in line)
         assert "█" not in lines[at] and "█" in lines[at + 1]
+
+
+async def test_a_rating_on_a_branch_not_taken_has_no_bar(
+    make_app: MakeApp, context: AppContext
+) -> None:
+    install(context, "forked")
+    app = make_app(start_exercise="forked")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "3", "enter")
+        assert step_id(app) == "chart"
+        assert [row.label for row in app.screen.query_one(RatingBars).rows] == ["Critic"]
+        assert "Alarm" not in screen_words(app)
 
 
 def test_bar_sizes() -> None:

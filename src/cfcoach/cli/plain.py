@@ -203,11 +203,14 @@ class PlainRunner:
     def _show_review(self, practice: Practice, step: ReviewStep) -> None:
         """A review's answers; with ``display: bars`` its ratings as text bars."""
         exercise = practice.exercise
+        passed = set(practice.session.state.trail)
         ratings = [
             ref
             for ref in step.show
             if step.display == "bars" and isinstance(exercise.step(ref), RatingStep)
         ]
+        # Ratings on a branch this run did not take are left out, as listed answers are.
+        ratings = [ref for ref in ratings if ref in passed]
         width = max((len(printable(exercise.step(ref).answer_label)) for ref in ratings), default=0)
         for ref in step.show:
             if ref not in ratings:

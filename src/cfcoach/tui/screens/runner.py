@@ -146,9 +146,12 @@ class RunnerScreen(Screen[None]):
         exercise, session = self.practice.exercise, self.practice.session
         bars: list[BarRow] = []
         listed: list[str] = []
+        passed = set(session.state.trail)
         for step_id in step.show:
             shown = exercise.step(step_id) if exercise.has_step(step_id) else None
             if isinstance(shown, RatingStep):
+                if step_id not in passed:
+                    continue  # on a branch this run did not take
                 value = session.answer_for(step_id)
                 bars.append(
                     BarRow(
