@@ -100,7 +100,11 @@ def test_a_low_rating_goes_to_threat(checkin: Exercise, rating: int) -> None:
     session = ExerciseSession.start(checkin)
     assert current(session) == "welcome"
     walk(session, None, "You always mess up.", rating)
+    # No settling pause: straight on to what the words stir up, then to the threat question.
+    assert current(session) == "feeling"
+    session.answer(["ashamed"])
     assert current(session) == "threat"
+    assert "settle" not in session.state.trail
     assert session.answer_for("intensity_before") == rating
 
 
@@ -110,14 +114,18 @@ def test_a_high_rating_settles_first_then_goes_on(checkin: Exercise, rating: Any
     walk(session, None, "You always mess up.", rating)
     assert current(session) == "settle"
     session.answer()
+    assert current(session) == "feeling"
+    session.answer(["anxious"])
     assert current(session) == "threat"
+    assert session.state.trail == ["welcome", "critic", "intensity_before", "settle", "feeling"]
     assert session.answer_for("intensity_before") == int(rating)
 
 
 def test_a_whole_check_in(checkin: Exercise) -> None:
     session = ExerciseSession.start(checkin)
-    walk(session, None, "You're useless.", 4, "Being left out.", "Perfect work.", None)
-    walk(session, "You're tired and you care.", 2)
+    walk(session, None, "You're useless.", 4, ["sad", "ashamed"], "Being left out.")
+    walk(session, "Perfect work.", None, None, "You're tired and you care.", "both", 2, 6)
+    walk(session, "awkward", "A short walk.", "The critic was loud today.")
     assert current(session) == "summary"
     assert not session.finished
     session.answer()
@@ -128,20 +136,33 @@ def test_a_whole_check_in(checkin: Exercise) -> None:
         "welcome",
         "critic",
         "intensity_before",
+        "feeling",
         "threat",
         "drive",
         "soothing_rhythm",
+        "compassionate_self",
         "compassionate",
+        "correction_or_attack",
         "intensity_after",
+        "warmth_after",
+        "compassion_felt",
+        "kind_action",
+        "therapist_note",
         "summary",
     ]
     assert session.state.answers == {
         "critic": "You're useless.",
         "intensity_before": 4,
+        "feeling": ["ashamed", "sad"],  # in the options' order
         "threat": "Being left out.",
         "drive": "Perfect work.",
         "compassionate": "You're tired and you care.",
+        "correction_or_attack": "both",
         "intensity_after": 2,
+        "warmth_after": 6,
+        "compassion_felt": "awkward",
+        "kind_action": "A short walk.",
+        "therapist_note": "The critic was loud today.",
     }
     assert session.state.skipped == []
     with pytest.raises(RuntimeError):
@@ -308,7 +329,8 @@ def test_skipping_a_rating_takes_the_fallback_branch(checkin: Exercise) -> None:
     session = ExerciseSession.start(checkin)
     walk(session, None, "words")
     session.skip()
-    assert current(session) == "threat"
+    assert current(session) == "feeling"  # not the settling pause
+    assert "settle" not in session.state.trail
 
 
 def test_back_keeps_answers_and_going_on_again_rebranches(checkin: Exercise) -> None:
@@ -320,7 +342,7 @@ def test_back_keeps_answers_and_going_on_again_rebranches(checkin: Exercise) -> 
     assert session.answer_for("intensity_before") == 9
     assert session.answer_for("critic") == "words"
     session.answer(3)
-    assert current(session) == "threat"
+    assert current(session) == "feeling"
     assert session.state.trail == ["welcome", "critic", "intensity_before"]
     session.back()
     session.answer(8)
@@ -348,7 +370,7 @@ def test_stop_keeps_answers(checkin: Exercise) -> None:
     assert session.state.status == "stopped"
     assert session.state.answers == {"critic": "words", "intensity_before": 5}
     assert session.state.events[-1].kind == "stopped"
-    assert session.state.events[-1].step == "threat"
+    assert session.state.events[-1].step == "feeling"
     with pytest.raises(RuntimeError):
         session.skip()
     session.stop()  # a second stop changes nothing
@@ -372,23 +394,25 @@ def test_too_much_and_grounding_are_recorded_without_moving(checkin: Exercise) -
 
 def test_progress_counts_the_likely_path(checkin: Exercise) -> None:
     session = ExerciseSession.start(checkin)
-    # welcome, critic, intensity_before, threat, drive, soothing_rhythm, compassionate,
-    # intensity_after, summary: nine steps when no high rating adds the settling pause.
-    assert session.progress() == (1, 9)
+    # Every step but the settling pause, which only a high rating adds: sixteen.
+    likely = len([step for step in checkin.steps if step.id != "settle"])
+    assert likely == 16
+    assert session.progress() == (1, likely)
     walk(session, None, "words")
-    assert session.progress() == (3, 9)
+    assert session.progress() == (3, likely)
     session.answer(9)
-    assert session.progress() == (4, 10)
+    assert session.progress() == (4, likely + 1)
     session.back()
-    assert session.progress() == (3, 10)  # the rating 9 is still given
+    assert session.progress() == (3, likely + 1)  # the rating 9 is still given
     session.answer(1)
-    assert session.progress() == (4, 9)
+    assert session.progress() == (4, likely)
 
 
 def test_progress_along_a_whole_run_is_sane(checkin: Exercise) -> None:
     session = ExerciseSession.start(checkin)
     values = {"critic": "w", "intensity_before": 10, "threat": "t", "drive": "d"}
-    values |= {"compassionate": "c", "intensity_after": 0}
+    values |= {"compassionate": "c", "correction_or_attack": "unsure", "intensity_after": 0}
+    values |= {"warmth_after": 3}
     numbers = []
     while not session.finished:
         number, total = session.progress()
@@ -397,6 +421,7 @@ def test_progress_along_a_whole_run_is_sane(checkin: Exercise) -> None:
         assert session.step is not None
         session.answer(values.get(session.step.id))
     assert numbers == list(range(1, len(numbers) + 1))
+    assert len(numbers) == len(checkin.steps)  # the high rating took in the settling pause
     assert session.progress() == (len(numbers), len(numbers))
 
 
@@ -522,7 +547,7 @@ def test_state_round_trips_through_json(checkin: Exercise) -> None:
     # Going on from the resumed copy leaves the original alone.
     resumed.answer()
     assert current(session) == "settle"
-    assert current(resumed) == "threat"
+    assert current(resumed) == "feeling"
 
 
 def test_a_text_answer_that_looks_like_a_number_stays_text(kinds: Exercise) -> None:
@@ -557,15 +582,14 @@ def test_resume_another_exercise_fails(checkin: Exercise, kinds: Exercise) -> No
 
 def test_resume_at_a_step_that_no_longer_exists(checkin: Exercise, tmp_path: Path) -> None:
     session = ExerciseSession.start(checkin)
-    walk(session, None, "words", 2)
+    walk(session, None, "words", 2, [])
     assert current(session) == "threat"
     changed = tmp_path / "daily-checkin.yaml"
     text = CHECKIN_PATH.read_text(encoding="utf-8")
-    changed.write_text(
-        text.replace("id: threat\n", "id: fear\n").replace("goto: threat", "goto: fear"),
-        encoding="utf-8",
-    )
+    assert text.count("id: threat\n") == 1
+    changed.write_text(text.replace("id: threat\n", "id: fear\n"), encoding="utf-8")
     newer = load_exercise_file(changed)
+    assert newer.has_step("fear")
     assert not newer.has_step("threat")
     with pytest.raises(ResumeError, match="changed"):
         ExerciseSession.resume(newer, session.state.model_dump(mode="json"))
