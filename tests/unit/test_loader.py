@@ -82,8 +82,14 @@ def test_the_shipped_daily_checkin_loads() -> None:
     assert len(ids) == len(set(ids))
     before = exercise.step("intensity_before")
     assert isinstance(before, RatingStep)
-    assert [branch.goto for branch in exercise.branches(before)] == ["settle", "threat"]
+    assert [branch.goto for branch in exercise.branches(before)] == ["settle", "feeling"]
     assert isinstance(exercise.step("settle"), PauseStep)
+    assert [branch.goto for branch in exercise.branches(exercise.step("settle"))] == ["feeling"]
+    feeling = exercise.step("feeling")
+    assert isinstance(feeling, ChoiceStep)
+    assert feeling.multiple and feeling.optional
+    assert [branch.goto for branch in exercise.branches(feeling)] == ["threat"]
+    assert exercise.version == 2
     assert isinstance(exercise.step("summary"), ReviewStep)
     assert exercise.branches(exercise.steps[-1])[0].goto == END
 
