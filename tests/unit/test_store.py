@@ -410,6 +410,7 @@ def test_practice_saves_a_draft_after_every_step(context: AppContext, exercise: 
             ("answer", 9),
             ("back", None),
             ("answer", 6),
+            ("answer", ["numb"]),
             ("skip", None),
         ]
         for name, value in actions:
@@ -426,7 +427,11 @@ def test_practice_saves_a_draft_after_every_step(context: AppContext, exercise: 
 
         saved = store.get(first.id)
         assert saved.state["current"] == "drive"
-        assert saved.answers == {"critic": "You never get it right.", "intensity_before": 6}
+        assert saved.answers == {
+            "critic": "You never get it right.",
+            "intensity_before": 6,
+            "feeling": ["numb"],
+        }
         assert saved.skipped == ["threat"]
         assert store.latest_draft() == saved
 
@@ -447,7 +452,7 @@ def test_resuming_a_saved_draft_gives_the_same_step(
 ) -> None:
     with context.open_store() as store:
         practice = Practice.begin(store, exercise, context.clock)
-        for value in (None, "Lazy.", 8, None):
+        for value in (None, "Lazy.", 8, None, ["sad"]):
             practice.answer(value)
         step = practice.session.step
         assert step is not None and step.id == "threat"
@@ -468,7 +473,11 @@ def test_resuming_a_saved_draft_gives_the_same_step(
 def test_completing_and_stopping(context: AppContext, exercise: Exercise) -> None:
     with context.open_store() as store:
         done = Practice.begin(store, exercise, context.clock)
-        for value in (None, "w", 2, "t", "d", None, "c", 1, None):
+        # welcome .. feeling, threat, drive, the two pauses, compassionate ..
+        # warmth_after, the three optional steps left empty, summary
+        for value in (None, "w", 2, ["sad"], "t", "d", None, None, "c", "attack", 1, 4):
+            done.answer(value)
+        for value in (None, None, None, None):
             done.answer(value)
         stopped = Practice.begin(store, exercise, context.clock)
         stopped.answer()
@@ -502,7 +511,9 @@ def test_a_killed_process_loses_no_step(
     home: Path, context: AppContext, exercise: Exercise
 ) -> None:
     spawn = multiprocessing.get_context("spawn")
-    child = spawn.Process(target=_practise_then_die, args=(str(home), [None, "Fool.", 3]))
+    child = spawn.Process(
+        target=_practise_then_die, args=(str(home), [None, "Fool.", 3, ["alone"]])
+    )
     child.start()
     child.join(timeout=50)
     assert child.exitcode == -signal.SIGKILL
@@ -510,6 +521,6 @@ def test_a_killed_process_loses_no_step(
     with context.open_store() as store:
         draft = store.latest_draft()
         assert draft is not None
-        assert draft.answers == {"critic": "Fool.", "intensity_before": 3}
+        assert draft.answers == {"critic": "Fool.", "intensity_before": 3, "feeling": ["alone"]}
         resumed = Practice.resume(store, exercise, draft, context.clock)
         assert resumed.session.step is not None and resumed.session.step.id == "threat"
