@@ -75,14 +75,28 @@ def test_answers_left_on_an_abandoned_branch_are_not_in_the_entry(
         practice.answer("You're hopeless")
         practice.answer(9)  # high distress: the settling pause comes first
         practice.answer()  # settle
+        practice.answer(["ashamed", "hopeless"])  # feeling
         practice.answer("Being shamed")  # threat
-        for _ in range(3):
+        for _ in range(4):
             practice.back()  # to the rating
+        assert practice.session.step is not None
+        assert practice.session.step.id == "intensity_before"
         practice.answer(3)  # now the calmer branch
+        assert practice.session.step is not None and practice.session.step.id == "feeling"
+        # The threat answer is kept in the state but is not on the way taken until the
+        # person reaches it again.
+        assert practice.entry.answers == {
+            "critic": "You're hopeless",
+            "intensity_before": 3,
+            "feeling": ["ashamed", "hopeless"],
+        }
+        assert practice.session.answer_for("threat") == "Being shamed"
+        practice.answer(["ashamed"])
         assert practice.session.step is not None and practice.session.step.id == "threat"
         assert practice.entry.answers == {
             "critic": "You're hopeless",
             "intensity_before": 3,
+            "feeling": ["ashamed"],
             "threat": "Being shamed",
         }
         practice.answer("Being shamed again")
