@@ -15,6 +15,10 @@ CRITIC = "You always mess things up"
 THREAT = "Being left out"
 DRIVE = "Being perfect at work"
 KIND = "You are tired and doing your best"
+ACTION = "Ring my sister"
+NOTE = "The critic was loud after work"
+# Every step of the check-in but the settling pause, which only a high rating adds.
+LIKELY_STEPS = 16
 
 
 async def test_complete_the_checkin_with_the_keyboard_alone(
@@ -32,6 +36,8 @@ async def test_complete_the_checkin_with_the_keyboard_alone(
         assert step_id(app) == "intensity_before"
         assert CRITIC in screen_words(app)  # the critic's words stay in view while rating
         await press(pilot, "5", "enter")
+        assert step_id(app) == "feeling"
+        await press(pilot, "space", "down", "space", "enter")  # the first two feelings
         assert step_id(app) == "threat"
         await type_text(pilot, THREAT)
         await press(pilot, "ctrl+n")
@@ -40,17 +46,31 @@ async def test_complete_the_checkin_with_the_keyboard_alone(
         await press(pilot, "ctrl+n")
         assert step_id(app) == "soothing_rhythm"
         await press(pilot, "ctrl+n")  # end the pause early
+        assert step_id(app) == "compassionate_self"
+        await press(pilot, "ctrl+n")  # and this one
         assert step_id(app) == "compassionate"
         text = screen_words(app)
         assert "What would your compassionate self say?" in text
         assert CRITIC in text  # the critic's words are pinned above the answer box
         await type_text(pilot, KIND)
         await press(pilot, "ctrl+n")
+        assert step_id(app) == "correction_or_attack"
+        await press(pilot, "enter")  # the first option: correction
         assert step_id(app) == "intensity_after"
         await press(pilot, "3", "enter")
+        assert step_id(app) == "warmth_after"
+        await press(pilot, "6", "enter")
+        assert step_id(app) == "compassion_felt"
+        await press(pilot, "down", "enter")  # "Awkward, but all right"
+        assert step_id(app) == "kind_action"
+        await type_text(pilot, ACTION)
+        await press(pilot, "enter")  # a one-line answer goes on with Enter
+        assert step_id(app) == "therapist_note"
+        await type_text(pilot, NOTE)
+        await press(pilot, "ctrl+n")
         assert step_id(app) == "summary"
         summary = screen_words(app)
-        assert CRITIC in summary and KIND in summary and "3 out of 10" in summary
+        assert CRITIC in summary and KIND in summary and "Ashamed" in summary
         await press(pilot, "ctrl+n")
         assert isinstance(app.screen, CompletionScreen)
         assert "Saved on this computer" in screen_words(app)
@@ -65,11 +85,18 @@ async def test_complete_the_checkin_with_the_keyboard_alone(
         assert entry.answers == {
             "critic": CRITIC,
             "intensity_before": 5,
+            "feeling": ["ashamed", "anxious"],
             "threat": THREAT,
             "drive": DRIVE,
             "compassionate": KIND,
+            "correction_or_attack": "correction",
             "intensity_after": 3,
+            "warmth_after": 6,
+            "compassion_felt": "awkward",
+            "kind_action": ACTION,
+            "therapist_note": NOTE,
         }
+        assert entry.therapist_note == NOTE
         assert store.latest_draft() is None
 
 
@@ -87,6 +114,9 @@ async def test_a_high_distress_rating_goes_to_the_settling_pause(make_app: MakeA
         await press(pilot, "enter")  # Enter never ends a pause by accident
         assert step_id(app) == "settle"
         await press(pilot, "ctrl+n")
+        assert step_id(app) == "feeling"
+        assert "What do those words stir up?" in screen_words(app)
+        await press(pilot, "enter")  # nothing ticked: the feelings are optional
         assert step_id(app) == "threat"
 
 
@@ -125,22 +155,28 @@ async def test_quit_halfway_then_continue_where_you_left_off(
         await type_text(pilot, CRITIC)
         await press(pilot, "ctrl+n")
         await press(pilot, "4", "enter")
+        assert step_id(first) == "feeling"
+        await press(pilot, "down", "down", "space", "enter")  # sad
         assert step_id(first) == "threat"
         await press(pilot, "ctrl+q")
     assert first.return_code == 0
 
     with context.open_store() as store:
         draft = store.latest_draft()
-        assert draft is not None and draft.answers == {"critic": CRITIC, "intensity_before": 4}
+        assert draft is not None
+        assert draft.answers == {"critic": CRITIC, "intensity_before": 4, "feeling": ["sad"]}
 
     second = make_app()
     async with second.run_test(size=(80, 24)) as pilot:
         home = screen_words(second)
         assert "Continue where you left off" in home
-        assert "Daily check-in" in home and "step 4 of 9" in home
+        assert "Daily check-in" in home and f"step 5 of {LIKELY_STEPS}" in home
         await press(pilot, "c")
         assert step_id(second) == "threat"
         assert CRITIC in screen_words(second)  # the pinned critic's words are back
+        await press(pilot, "ctrl+b")
+        assert step_id(second) == "feeling"
+        assert second.screen.query_one("#answer").selected == ["sad"]  # type: ignore[attr-defined]
         await press(pilot, "ctrl+b")
         assert step_id(second) == "intensity_before"
         assert second.screen.query_one(RatingPicker).value == 4
@@ -169,7 +205,7 @@ async def test_opening_an_exercise_with_a_draft_offers_to_continue_it(make_app: 
     second = make_app(start_exercise="daily-checkin")
     async with second.run_test(size=(80, 24)) as pilot:
         text = screen_words(second)
-        assert "Welcome back" in text and "step 3 of 9" in text
+        assert "Welcome back" in text and f"step 3 of {LIKELY_STEPS}" in text
         await press(pilot, "enter")  # "Continue where I left off"
         assert step_id(second) == "intensity_before"
 
