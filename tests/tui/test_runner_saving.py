@@ -66,7 +66,9 @@ class SaveCounter:
         monkeypatch.setattr(EntryStore, "save", counting)
 
 
-async def on_words_step(pilot: Any, *, delay: float = 1000.0, every: float = 1000.0) -> RunnerScreen:
+async def on_words_step(
+    pilot: Any, *, delay: float = 1000.0, every: float = 1000.0
+) -> RunnerScreen:
     """Open the journal's words step with the save timers as given (long: held still)."""
     await press(pilot, "ctrl+n")
     screen = runner(pilot.app)
