@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 HERE = Path(__file__).parent
 CHECKIN_ID = "daily-checkin"
 STATUS_WORDS = {"completed": "completed", "stopped": "stopped early", "draft": "unfinished"}
+# A few recent entries fit under the exercises at 80x24; the rest are in history (h).
+RECENT_COUNT = 3
 
 
 def problems_line(file_count: int) -> str:
@@ -60,16 +62,27 @@ class HomeScreen(Screen[None]):
         return cast("CoachApp", self.app)
 
     def compose(self) -> ComposeResult:
+        # Fits 80x24: the exercises take one line each in a list that takes the room left
+        # and scrolls; the highlighted one's summary shows under it.
         with VerticalScroll(id="home-body"):
-            yield Static("cfcoach", id="home-title")
-            yield Static("A few kind minutes with your inner critic.", id="home-subtitle")
+            yield Static(
+                Content.assemble(
+                    ("cfcoach", "bold $text-primary"),
+                    ("  A few kind minutes with your inner critic.", "dim"),
+                ),
+                id="home-title",
+            )
             yield FlowingOptionList(id="home-actions")
-            yield Static("Exercises", classes="home-heading")
+            yield Static(
+                Content.assemble(("Exercises", "bold"), ("   ↑ ↓ to move, Enter to open.", "dim")),
+                classes="home-heading",
+                id="home-exercises-heading",
+            )
             yield FlowingOptionList(id="home-exercises")
+            yield Static("", id="home-exercise-summary")
             yield Static("Recent", classes="home-heading")
             yield Static("", id="home-recent")
             yield Static("", id="home-problems")
-            yield Static("↑ ↓ to move, Enter to open.", id="home-hint")
         yield Footer(compact=True)  # so that every key fits in 80 columns
 
     def on_mount(self) -> None:
@@ -92,13 +105,14 @@ class HomeScreen(Screen[None]):
                 Content.assemble(
                     (found.exercise.title, "bold"),
                     (f" · about {found.exercise.minutes} min", "dim"),
-                    "\n",
-                    (found.exercise.summary, ""),
                 ),
                 id=found.exercise.id,
             )
             for found in library.sorted()
         )
+        if exercises.option_count:
+            exercises.highlighted = 0
+        self._show_summary(exercises.highlighted)
         problems = self.query_one("#home-problems", Static)
         files = {problem.path for problem in library.problems}
         problems.update(problems_line(len(files)) if files else "")
@@ -110,7 +124,7 @@ class HomeScreen(Screen[None]):
         try:
             self.draft = self.coach.entries.latest_draft()
             self.draft_count = len(self.coach.entries.drafts(limit=100))
-            recent = self.coach.entries.recent(5)
+            recent = self.coach.entries.recent(RECENT_COUNT)
         except StoreError as error:
             self.draft = None
             if not self._told_store_problem:
@@ -171,6 +185,20 @@ class HomeScreen(Screen[None]):
                 )
             )
         box.update(Content("\n").join(lines))
+
+    def _show_summary(self, index: int | None) -> None:
+        """The summary of the exercise highlighted in the list, in the one place under it."""
+        exercises = self.query_one("#home-exercises", OptionList)
+        box = self.query_one("#home-exercise-summary", Static)
+        exercise = None
+        if index is not None and 0 <= index < exercises.option_count:
+            option_id = exercises.get_option_at_index(index).id
+            exercise = self.coach.context.library.get(option_id) if option_id else None
+        box.update(exercise.summary if exercise is not None else "")
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "home-exercises":
+            self._show_summary(event.option_index)
 
     # -- acting --------------------------------------------------------------------------
 
