@@ -24,15 +24,22 @@ SnapCompare = Callable[..., bool]
 
 CRITIC = "You always mess things up. Everyone can see you're not good enough."
 FULL_CHECKIN: list[Any] = [
-    None,
+    None,  # welcome
     "I'm useless at this",
     6,
+    ["ashamed", "sad"],
     "Being laughed at",
     "Doing everything perfectly",
-    None,
+    None,  # soothing rhythm
+    None,  # compassionate self
     "You did what you could",
+    "correction",
     3,
-    None,
+    6,
+    "helpful",
+    "A short walk",
+    None,  # no note for the therapist
+    None,  # summary
 ]
 
 
@@ -44,6 +51,7 @@ def seed(context: AppContext, checkin: Exercise, draft_answers: Sequence[Any]) -
         )
         for answer in FULL_CHECKIN:
             done.answer(answer)
+        assert done.entry.status == "completed"
         stopped = Practice.begin(
             store, checkin, TickingClock(datetime(2026, 11, 25, 7, 40, tzinfo=timezone.utc))
         )
@@ -62,7 +70,16 @@ async def still_cursor(pilot: Pilot[None]) -> None:
         area.cursor_blink = False
 
 
-TO_COMPASSIONATE = [None, CRITIC, 5, "Being left out", "Being perfect at work", None]
+TO_COMPASSIONATE = [
+    None,
+    CRITIC,
+    5,
+    ["anxious"],
+    "Being left out",
+    "Being perfect at work",
+    None,  # soothing rhythm
+    None,  # compassionate self
+]
 
 
 def test_home_with_a_draft_and_recent_entries(
