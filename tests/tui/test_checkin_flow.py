@@ -71,6 +71,9 @@ async def test_complete_the_checkin_with_the_keyboard_alone(
         assert step_id(app) == "summary"
         summary = screen_words(app)
         assert CRITIC in summary and KIND in summary and "Ashamed" in summary
+        await press(pilot, "end")  # the rest of the review is further down at 80x24
+        rest = screen_words(app)
+        assert "3 out of 10" in rest and "6 out of 10" in rest and ACTION in rest
         await press(pilot, "ctrl+n")
         assert isinstance(app.screen, CompletionScreen)
         assert "Saved on this computer" in screen_words(app)
