@@ -53,8 +53,18 @@ def wait_until(check: Callable[[], T | None], what: str, timeout: float = WAIT_S
 class Terminal:
     """One tmux session on a private tmux server, read with capture-pane."""
 
-    def __init__(self, home: Path, width: int = 80, height: int = 24) -> None:
+    def __init__(
+        self, home: Path, width: int = 80, height: int = 24, *, welcomed: bool = True
+    ) -> None:
+        """``welcomed``: the home has been through the first-run welcome (country GB)."""
         self.home = home
+        if welcomed:
+            from cfcoach.config import Settings, save_settings
+            from cfcoach.paths import AppPaths
+
+            paths = AppPaths(home / "data", home / "config", home / "state")
+            if not paths.config_file.exists():
+                save_settings(paths, Settings(country="GB", first_run_done=True))
         self.width = width
         self.height = height
         self.socket = f"cfcoach-e2e-{uuid.uuid4().hex[:8]}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.harness import Terminal, answers_of, exported_entries, wait_for_draft
+from tests.e2e.harness import Terminal, answers_of, exported_entries, wait_for_draft, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -133,3 +133,29 @@ def test_a_checkin_killed_halfway_can_be_continued(terminal: Terminal) -> None:
     assert CRITIC in screen  # the earlier answer is pinned again
     terminal.keys("C-q")
     terminal.wait_until_closed()
+
+
+def test_the_first_run_welcome_asks_the_country_then_opens_the_coach(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from cfcoach.config import load_settings
+    from cfcoach.paths import AppPaths
+
+    home = tmp_path / "first-run-home"
+    terminal = Terminal(home, welcomed=False)
+    try:
+        terminal.start()
+        terminal.wait_for("Welcome to cfcoach", "It is not", "alongside")
+        terminal.keys("Enter")
+        terminal.wait_for("Which country are you in?", "United Kingdom")
+        terminal.keys("Enter")  # the country guessed from the locale, or "somewhere else"
+        terminal.wait_for("A safety plan", "Maybe later")
+        terminal.keys("Enter")  # "Maybe later" is highlighted
+        wait_until(
+            lambda: "Make my safety plan now" not in (screen := terminal.screen()) and screen,
+            "the safety-plan offer to close",
+        )
+        terminal.keys("F1")
+        terminal.wait_for("Help now", "emergency")
+    finally:
+        terminal.close()
+    settings = load_settings(AppPaths(home / "data", home / "config", home / "state"))
+    assert settings.first_run_done

@@ -63,6 +63,7 @@ def make_app(context: AppContext) -> MakeApp:
     """create_app(context, ...) with pause countdowns held still (tests press ctrl+n instead)."""
 
     def make(**options: Any) -> CoachApp:
+        options.setdefault("welcome", False)  # the first-run welcome has tests of its own
         app = create_app(context, **options)
         app.timers_running = False
         return app

@@ -56,8 +56,11 @@ class CoachApp(App[None]):
         reduced_motion: bool = False,
         start_exercise: str | None = None,
         draft_choice: DraftChoice = "ask",
+        welcome: bool | None = None,
     ) -> None:
         super().__init__()
+        self.welcome = welcome
+        """Show the first-run welcome: True, False, or None to ask the settings."""
         self.context = context
         self.reduced_motion = reduced_motion
         self.start_exercise = start_exercise
@@ -84,8 +87,24 @@ class CoachApp(App[None]):
         # a default screen's CSS_PATH.
         self.push_screen(HomeScreen())
         self._listen_for_signals()
+        from cfcoach.tui.first_run import choose_country, needs_welcome
+
+        if self.welcome is None:
+            self.welcome = needs_welcome(self)
+        if self.welcome:
+            choose_country(self, first_run=True, then=self._after_welcome)
+        else:
+            self._after_welcome()
+
+    def _after_welcome(self) -> None:
         if self.start_exercise is not None:
             self._open_start_exercise(self.start_exercise)
+
+    def action_change_country(self) -> None:
+        """Choose the country whose crisis lines cfcoach shows."""
+        from cfcoach.tui.first_run import choose_country
+
+        choose_country(self, first_run=False)
 
     def _open_start_exercise(self, exercise_id: str) -> None:
         """The exercise named on the command line, with its draft as ``draft_choice`` says."""
@@ -322,6 +341,7 @@ def create_app(
     reduced_motion: bool = False,
     start_exercise: str | None = None,
     draft_choice: DraftChoice = "ask",
+    welcome: bool | None = None,
 ) -> CoachApp:
     """The app the CLI runs and the tests drive.
 
@@ -334,4 +354,5 @@ def create_app(
         reduced_motion=reduced_motion,
         start_exercise=start_exercise,
         draft_choice=draft_choice,
+        welcome=welcome,
     )

@@ -12,6 +12,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -35,12 +36,24 @@ PRIVATE = "Everything you write stays on this computer unless you choose to expo
 ELSEWHERE = "somewhere-else"
 
 
+class _AnswersOnce:
+    """Keys that arrive while a screen is closing must not answer it a second time."""
+
+    _answered = False
+
+    def answer_once(self, result: object) -> None:
+        if self._answered:
+            return
+        self._answered = True
+        self.dismiss(result)  # type: ignore[attr-defined]
+
+
 def country_label(name: str) -> str:
     """'the United Kingdom' -> 'United Kingdom' (names are stored as they read after 'in')."""
     return name[4:] if name.lower().startswith("the ") else name
 
 
-class WelcomeScreen(ModalScreen[str | None]):
+class WelcomeScreen(_AnswersOnce, ModalScreen[str | None]):
     """Asks the country; dismisses with its code, ``somewhere-else``, or ``None`` (kept as it was)."""
 
     CSS_PATH = HERE / "welcome.tcss"
@@ -59,42 +72,72 @@ class WelcomeScreen(ModalScreen[str | None]):
             yield Static(
                 "Welcome to cfcoach" if self.first_run else "Your country", classes="dialog-title"
             )
-            with VerticalScroll(id="welcome-body"):
-                if self.first_run:
+            if self.first_run:
+                # Page one: what cfcoach is and is not. Enter moves on to the country.
+                with VerticalScroll(id="welcome-body"):
                     yield Static(WHAT_IT_IS, classes="dialog-text")
                     yield Static(GENTLE_WORD, classes="dialog-text")
                     yield Static(PRIVATE, classes="dialog-text")
+                yield Static("Press Enter to go on.", classes="dialog-hint", id="welcome-next")
+            with Vertical(id="country-page"):
                 yield Static(
                     "Which country are you in? It decides which crisis lines cfcoach shows you.",
                     classes="dialog-text",
                 )
-            options = [Option(label, id=code) for code, label in self.countries]
-            options.append(Option("Somewhere else (an international directory)", id=ELSEWHERE))
-            yield OptionList(*options, id="countries")
-            yield Static(
-                "↑ ↓ to choose, Enter to confirm. You can change it later with w on the home screen.",
-                classes="dialog-hint",
-            )
+                options = [Option(label, id=code) for code, label in self.countries]
+                options.append(Option("Somewhere else (an international directory)", id=ELSEWHERE))
+                yield OptionList(*options, id="countries")
+                yield Static(
+                    "↑ ↓ to choose, Enter to confirm. You can change it later with w on the "
+                    "home screen, or `cfcoach settings --country CC`.",
+                    classes="dialog-hint",
+                )
         yield Footer()
 
     def on_mount(self) -> None:
         choices = self.query_one(OptionList)
         codes = [code for code, _ in self.countries]
         choices.highlighted = codes.index(self.current) if self.current in codes else len(codes)
-        choices.focus()
+        if self.first_run:
+            self.query_one("#country-page").display = False
+            self.query_one("#welcome-body").focus()
+        else:
+            choices.focus()
+
+    def on_key(self, event: Key) -> None:
+        if event.key != "enter" or self._answered:
+            return
+        event.stop()
+        if self.first_run and not self.query_one("#country-page").display:
+            self.query_one("#welcome-body").display = False
+            self.query_one("#welcome-next").display = False
+            self.query_one("#country-page").display = True
+            self.query_one(OptionList).focus()
+            return
+        # Enter that reaches the screen (the list not focused yet): take the highlighted one.
+        choices = self.query_one(OptionList)
+        option = choices.highlighted_option
+        self.answer_once(option.id if option is not None else None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option_id)
+        self.answer_once(event.option_id)
 
     def action_keep(self) -> None:
-        self.dismiss(None)
+        self.answer_once(None)
 
 
-class OfferPlanScreen(ModalScreen[bool]):
+class OfferPlanScreen(_AnswersOnce, ModalScreen[bool]):
     """After the first-run welcome: make a safety plan now, or later."""
 
     CSS_PATH = HERE / "welcome.tcss"
+
+    def on_key(self, event: Key) -> None:
+        """Enter that reaches the screen (the list not focused yet) takes the highlighted choice."""
+        if event.key == "enter":
+            event.stop()
+            option = self.query_one(OptionList).highlighted_option
+            self.answer_once(option is not None and option.id == "now")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -119,4 +162,4 @@ class OfferPlanScreen(ModalScreen[bool]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option_id == "now")
+        self.answer_once(event.option_id == "now")
