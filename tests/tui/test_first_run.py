@@ -67,3 +67,14 @@ async def test_somewhere_else_means_the_international_directory(
         assert isinstance(app.screen, RunnerScreen)  # the exercise asked for opens after
     assert load_settings(context.paths).country is None
     assert load_settings(context.paths).first_run_done is True
+
+
+async def test_w_on_the_home_screen_changes_the_country(make_app: MakeApp, context: AppContext) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press(pilot, "w")
+        assert isinstance(app.screen, WelcomeScreen)
+        await press(pilot, "home", "enter")  # Australia, first by name
+        assert isinstance(app.screen, HomeScreen)
+    assert load_settings(context.paths).country == "AU"

@@ -48,6 +48,8 @@ class HomeScreen(Screen[None]):
         # offers "All unfinished exercises"; d opens them from anywhere on this screen.
         Binding("d", "drafts", "Drafts", show=False),
         Binding("x", "export", "Export"),
+        # The country for crisis lines (the footer is full at 80 columns; README lists it).
+        Binding("w", "app.change_country", "Country", show=False),
         Binding("ctrl+q", "app.save_and_quit", "Quit", priority=True),
     ]
 
