@@ -51,7 +51,9 @@ def test_the_blocker_really_blocks(cfcoach: Run, offline: dict[str, str], tmp_pa
     assert "NETWORK-ATTEMPT" in result.stderr
 
 
-def test_check_in_export_history_and_content_work_offline(cfcoach: Run, offline: dict[str, str]) -> None:
+def test_check_in_export_history_and_content_work_offline(
+    cfcoach: Run, offline: dict[str, str]
+) -> None:
     steps = [
         cfcoach(
             "run", "daily-checkin", "--plain", stdin="\n".join(CALM_ANSWERS) + "\n", env=offline

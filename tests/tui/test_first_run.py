@@ -69,7 +69,9 @@ async def test_somewhere_else_means_the_international_directory(
     assert load_settings(context.paths).first_run_done is True
 
 
-async def test_w_on_the_home_screen_changes_the_country(make_app: MakeApp, context: AppContext) -> None:
+async def test_w_on_the_home_screen_changes_the_country(
+    make_app: MakeApp, context: AppContext
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
