@@ -15,8 +15,8 @@ from datetime import timedelta
 from rich.style import StyleType
 from rich.text import Text
 
+from cfcoach.datetext import day_text, month_name
 from cfcoach.export.chartdata import columns
-from cfcoach.export.datetext import day_text, month_name
 from cfcoach.insights import CalendarWeek, DayMeans, SystemPeriod
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"

@@ -21,7 +21,7 @@ from rich.text import Text
 from cfcoach.cli.common import context_or_fail, fail, open_store_or_fail
 from cfcoach.content.library import Library
 from cfcoach.context import AppContext
-from cfcoach.export.datetext import moment_text, range_text
+from cfcoach.datetext import moment_text, range_text
 from cfcoach.export.selection import Criteria, SelectionError, check_known, parse_criteria
 from cfcoach.insights import calendar_weeks, overview, shown_steps, value_text
 from cfcoach.store import Entry, EntryStore, StoreError

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
+from cfcoach.datetext import day_text, range_text
 from cfcoach.export.chartdata import Column, columns
-from cfcoach.export.datetext import day_text, range_text
 from cfcoach.export.registry import ExportBundle
 from cfcoach.export.report import SAFETY_PLAN_TITLE, Chart, EntryView, Report, build_report
 

@@ -16,8 +16,8 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from cfcoach import __version__
+from cfcoach.datetext import day_text
 from cfcoach.export.chartdata import Column, columns, positions
-from cfcoach.export.datetext import day_text
 from cfcoach.export.linebreak import wrap
 from cfcoach.export.registry import ExportBundle
 from cfcoach.export.report import SAFETY_PLAN_TITLE, Chart, EntryView, Item, Report, build_report

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cfcoach import __version__
 from cfcoach.content.models import Exercise
-from cfcoach.export.datetext import day_text, moment_text, range_text
+from cfcoach.datetext import day_text, moment_text, range_text
 from cfcoach.export.registry import ExportBundle, Paper
 from cfcoach.insights import (
     DayMeans,

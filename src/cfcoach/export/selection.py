@@ -14,7 +14,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cfcoach.export.datetext import day_text, range_text
+from cfcoach.datetext import day_text, range_text
 from cfcoach.store.entries import EntryQuery, EntryStore
 from cfcoach.store.models import Entry
 

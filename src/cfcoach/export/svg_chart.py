@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
+from cfcoach.datetext import day_text
 from cfcoach.export.chartdata import Column, columns, positions
-from cfcoach.export.datetext import day_text
 from cfcoach.export.report import Chart
 
 WIDTH, HEIGHT = 640, 200

@@ -6,27 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from cfcoach.config import normalise_country_code
+from cfcoach.datetext import day_text
 from cfcoach.safety.crisis_lines import (
     CrisisDirectory,
     CrisisLine,
     EmergencyNumber,
     International,
     shipped_crisis_directory,
-)
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 )
 
 
@@ -107,7 +93,7 @@ def resources_for(
 
 def format_date(day: dt.date) -> str:
     """``26 November 2026``: the same in every locale, and never ambiguous."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return day_text(day)
 
 
 def _ways(line: CrisisLine) -> str:

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from cfcoach.export.datetext import day_text
+from cfcoach.datetext import day_text
 from cfcoach.export.selection import SelectionError, parse_day
 
 HERE = Path(__file__).parent

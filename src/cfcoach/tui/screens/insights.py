@@ -20,7 +20,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from cfcoach.export.datetext import range_text
+from cfcoach.datetext import range_text
 from cfcoach.insights import DayMeans, Overview, calendar_weeks, overview
 from cfcoach.store import StoreError
 from cfcoach.textcharts import (
