@@ -18,9 +18,20 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def context_or_fail() -> AppContext:
-    """The app context for this process."""
-    return AppContext()
+def context_or_fail(*, announce: bool = True) -> AppContext:
+    """The app context for this process, its folders and files made private first.
+
+    Whatever was open to other users is fixed and, with ``announce``, told on stderr in
+    one sentence; otherwise it is held for the coach to show on its home screen.
+    """
+    from cfcoach.permissions import make_private, messages, take_held
+
+    context = AppContext()
+    make_private(context.paths)
+    if announce:
+        for message in messages(take_held()):
+            typer.echo(message, err=True)
+    return context
 
 
 def exercise_or_fail(context: AppContext, exercise_id: str) -> Exercise:

@@ -8,7 +8,8 @@ from pathlib import Path
 import typer
 
 from cfcoach.cli.common import context_or_fail, fail
-from cfcoach.paths import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, ensure_private_dir
+from cfcoach.paths import ensure_private_dir
+from cfcoach.permissions import messages, take_held
 from cfcoach.store import StoreError
 from cfcoach.store.backup import (
     backup_database,
@@ -67,7 +68,7 @@ def restore(source: Path, yes: bool) -> None:
 
 def doctor() -> int:
     """Check the data folder, file permissions, the database and the exercises; print findings."""
-    context = context_or_fail()
+    context = context_or_fail(announce=False)  # what was made private is told below
     paths = context.paths
     problems = 0
 
@@ -79,25 +80,18 @@ def doctor() -> int:
     typer.echo(f"data folder   {paths.data_dir}")
     typer.echo(f"config folder {paths.config_dir}")
     typer.echo(f"log file      {paths.log_file}")
-    for folder in (paths.data_dir, paths.config_dir, paths.state_dir):
-        if folder.exists():
-            mode = folder.stat().st_mode & 0o777
-            if mode != PRIVATE_DIR_MODE:
-                folder.chmod(PRIVATE_DIR_MODE)
-                typer.echo(
-                    f"note     {folder} was readable by others ({mode:o}); it is now private (700)"
-                )
+    for fix in take_held():
+        if fix.fixed:
+            typer.echo(
+                f"note     {fix.path} was readable by others ({fix.was:o}); "
+                f"it is now private ({fix.wanted:o})"
+            )
+        else:
+            report(False, messages([fix])[0])
     database = paths.database
     if not database.exists():
         report(True, "no entries database yet (it is made at the first check-in)")
     else:
-        for file in (database, *database.parent.glob(database.name + "*")):
-            mode = file.stat().st_mode & 0o777
-            if file.is_file() and mode != PRIVATE_FILE_MODE:
-                file.chmod(PRIVATE_FILE_MODE)
-                typer.echo(
-                    f"note     {file.name} was readable by others ({mode:o}); it is now private (600)"
-                )
         try:
             with context.open_store() as store:
                 count = store.count()

@@ -83,7 +83,7 @@ def _open_tui(
 ) -> None:
     from cfcoach.cli.common import check_store_or_fail, context_or_fail, fail
 
-    context = context_or_fail()
+    context = context_or_fail(announce=False)  # the coach tells what was made private
     check_store_or_fail(context)
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         fail(

@@ -87,6 +87,7 @@ class CoachApp(App[None]):
         # a default screen's CSS_PATH.
         self.push_screen(HomeScreen())
         self._listen_for_signals()
+        self._tell_made_private()
         from cfcoach.tui.first_run import choose_country, needs_welcome
 
         if self.welcome is None:
@@ -95,6 +96,14 @@ class CoachApp(App[None]):
             choose_country(self, first_run=True, then=self._after_welcome)
         else:
             self._after_welcome()
+
+    def _tell_made_private(self) -> None:
+        """Folders or files that were open to other users: made private, and said once."""
+        from cfcoach.permissions import make_private, messages, take_held
+
+        make_private(self.context.paths)
+        for message in messages(take_held()):
+            self.notify(message, title="Made private", timeout=12, markup=False)
 
     def _after_welcome(self) -> None:
         if self.start_exercise is not None:
