@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from cfcoach.content import Library, load_library
 from cfcoach.paths import AppPaths, app_paths, ensure_private_dir, shipped_content_dir
@@ -23,9 +24,16 @@ class AppContext:
         """Shipped and personal exercises, loaded once."""
         if self._library is None:
             self._library = load_library(
-                shipped_content_dir() / "exercises", self.paths.user_exercises
+                shipped_content_dir() / "exercises",
+                self.paths.user_exercises,
+                cache=self.library_cache,
             )
         return self._library
+
+    @property
+    def library_cache(self) -> Path:
+        """Where checked exercises are kept between runs (safe to delete at any time)."""
+        return self.paths.state_dir / "cache" / "exercises.json"
 
     def reload_library(self) -> Library:
         self._library = None

@@ -1,7 +1,8 @@
 """Find exercises: the ones shipped with cfcoach and the person's own.
 
 One broken file never stops the others: each file ends up either in ``exercises`` or
-with its problems in ``problems``.
+with its problems in ``problems``. With a ``cache`` file, files whose bytes were checked
+before are not parsed again (see :mod:`cfcoach.content.library_cache`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cfcoach.content.library_cache import LibraryCache, file_hash
 from cfcoach.content.loader import load_exercise_file
 from cfcoach.content.models import Exercise
 from cfcoach.content.problems import ContentError, Problem
@@ -51,15 +53,19 @@ def exercise_files(folder: Path) -> list[Path]:
     )
 
 
-def load_library(shipped_dir: Path, user_dir: Path | None) -> Library:
-    """Load shipped exercises, then the person's own (which cannot replace a shipped id)."""
+def load_library(shipped_dir: Path, user_dir: Path | None, *, cache: Path | None = None) -> Library:
+    """Load shipped exercises, then the person's own (which cannot replace a shipped id).
+
+    ``cache``: a file where checked results are kept between runs (None: no cache).
+    """
     library = Library()
     sources: list[tuple[Path, str]] = [(p, "shipped") for p in exercise_files(shipped_dir)]
     if user_dir is not None:
         sources += [(p, "yours") for p in exercise_files(user_dir)]
+    remembered = LibraryCache.open(cache) if cache is not None else None
     for path, origin in sources:
         try:
-            exercise = load_exercise_file(path)
+            exercise = _load(path, remembered)
         except ContentError as exc:
             library.problems.extend(exc.problems)
             continue
@@ -75,4 +81,40 @@ def load_library(shipped_dir: Path, user_dir: Path | None) -> Library:
             )
             continue
         library.exercises[exercise.id] = FoundExercise(exercise, path, origin)
+    if remembered is not None:
+        remembered.keep_only(path for path, _ in sources)
+        remembered.save()
     return library
+
+
+def _load(path: Path, cache: LibraryCache | None) -> Exercise:
+    """One file's exercise: from the cache when its bytes were checked before."""
+    if cache is None:
+        return load_exercise_file(path)
+    try:
+        digest = file_hash(path.read_bytes())
+    except OSError:
+        cache.forget(path)
+        return load_exercise_file(path)  # says clearly why the file cannot be read
+    cached = cache.exercise(path, digest)
+    if cached is not None:
+        return cached
+    problems = cache.problems(path, digest)
+    if problems is not None:
+        raise ContentError(problems)
+    try:
+        exercise = load_exercise_file(path)
+    except ContentError as exc:
+        if _unchanged(path, digest):
+            cache.remember_problems(path, digest, exc.problems)
+        raise
+    if _unchanged(path, digest):  # not rewritten while it was being read
+        cache.remember_exercise(path, digest, exercise)
+    return exercise
+
+
+def _unchanged(path: Path, digest: str) -> bool:
+    try:
+        return file_hash(path.read_bytes()) == digest
+    except OSError:
+        return False
