@@ -19,8 +19,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from cfcoach.focus.areas import focus_area, tidy_focus_ids
 from cfcoach.paths import PRIVATE_FILE_MODE, AppPaths, ensure_private_dir
 
 _ALIASES = {"UK": "GB"}  # "UK" is reserved in ISO 3166; people (and some locales) use it
@@ -56,11 +57,30 @@ class Settings(BaseModel):
     """Count breaths in words instead of animating them, and keep the screen still."""
     first_run_done: bool = False
     """True once the first-run welcome (what cfcoach is and is not, the country) was seen."""
+    focus_areas: list[str] = Field(default_factory=list)
+    """What the person wants to work on, as focus-area ids (``perfectionism``, ``shame`` ...;
+    see :mod:`cfcoach.focus`); the home screen suggests exercises tagged with them. Ids this
+    version doesn't know (from a newer cfcoach) are kept as they are and do nothing."""
 
     @field_validator("country")
     @classmethod
     def _country(cls, value: str | None) -> str | None:
         return None if value is None else normalise_country_code(value)
+
+    @field_validator("focus_areas")
+    @classmethod
+    def _focus_areas(cls, value: list[str]) -> list[str]:
+        return tidy_focus_ids(value)
+
+    @property
+    def known_focus_areas(self) -> list[str]:
+        """The focus areas this version of cfcoach knows, in its order."""
+        return [focus_id for focus_id in self.focus_areas if focus_area(focus_id) is not None]
+
+    def with_focus_areas(self, chosen: list[str]) -> Settings:
+        """These settings with ``chosen`` as the known focus areas; unknown ones stay as they were."""
+        unknown = [focus_id for focus_id in self.focus_areas if focus_area(focus_id) is None]
+        return self.model_copy(update={"focus_areas": tidy_focus_ids([*chosen, *unknown])})
 
     @field_validator("theme")
     @classmethod

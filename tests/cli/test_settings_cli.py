@@ -35,3 +35,41 @@ def test_bad_settings_get_one_clear_sentence_and_change_nothing(cfcoach: Run) ->
         assert len(result.stderr.strip().splitlines()) == 1
         assert "pydantic" not in result.stderr
     assert "theme           light" in cfcoach("settings").stdout
+
+
+def test_focus_areas_are_set_shown_and_cleared(cfcoach: Run) -> None:
+    assert "focus           (none chosen" in cfcoach("settings").stdout
+    result = cfcoach("settings", "--focus", "shame, Perfectionism")
+    assert result.returncode == 0, result.stderr
+    assert "focus           perfectionism, shame" in result.stdout
+    assert json.loads(app_paths().config_file.read_text())["focus_areas"] == [
+        "perfectionism",
+        "shame",
+    ]
+    assert "focus           perfectionism, shame" in cfcoach("settings").stdout
+
+    cleared = cfcoach("settings", "--focus", "none")
+    assert "focus           (none chosen" in cleared.stdout
+    assert json.loads(app_paths().config_file.read_text())["focus_areas"] == []
+
+
+def test_an_unknown_focus_area_gets_one_sentence_and_changes_nothing(cfcoach: Run) -> None:
+    cfcoach("settings", "--focus", "anger")
+    result = cfcoach("settings", "--focus", "anger,perfectionist")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "'perfectionist' is not a focus area cfcoach knows (perhaps perfectionism?); choose "
+        "from chronic-self-criticism, perfectionism, shame, social-anxiety, anger, "
+        "low-self-worth, relationship-difficulties, low-mood, anxiety, or none."
+    ]
+    assert "focus           anger" in cfcoach("settings").stdout
+
+
+def test_focus_areas_from_a_newer_version_are_kept_by_changes(cfcoach: Run) -> None:
+    config = app_paths().config_file
+    config.parent.mkdir(parents=True)
+    config.write_text(json.dumps({"focus_areas": ["loneliness", "shame"]}))
+    shown = cfcoach("settings").stdout
+    assert "focus           shame (and 1 from a newer cfcoach, kept)" in shown
+    cfcoach("settings", "--focus", "anger")
+    assert json.loads(config.read_text())["focus_areas"] == ["anger", "loneliness"]

@@ -401,8 +401,18 @@ def settings_command(
             "--reduced-motion/--full-motion", help="Count breaths in words, or animate them."
         ),
     ] = None,
+    focus: Annotated[
+        str | None,
+        typer.Option(
+            "--focus",
+            help="What you'd like to work on, for suggestions on the home screen: any of "
+            "chronic-self-criticism, perfectionism, shame, social-anxiety, anger, "
+            "low-self-worth, relationship-difficulties, low-mood, anxiety, separated by "
+            "commas; 'none' to clear.",
+        ),
+    ] = None,
 ) -> None:
     """Show your settings, or change them."""
     from cfcoach.cli.settings_cmd import settings
 
-    settings(country, theme, reduced_motion)
+    settings(country, theme, reduced_motion, focus)

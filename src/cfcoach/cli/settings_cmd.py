@@ -1,4 +1,4 @@
-"""`cfcoach settings`: show or change the country, theme and reduced motion."""
+"""`cfcoach settings`: show or change the country, theme, reduced motion and focus areas."""
 
 from __future__ import annotations
 
@@ -6,10 +6,28 @@ import typer
 from pydantic import ValidationError
 
 from cfcoach.cli.common import context_or_fail, fail
-from cfcoach.config import load_settings_with_warning, normalise_country_code, save_settings
+from cfcoach.config import (
+    Settings,
+    load_settings_with_warning,
+    normalise_country_code,
+    save_settings,
+)
+from cfcoach.focus import parse_focus_choice
 
 
-def settings(country: str | None, theme: str | None, reduced_motion: bool | None) -> None:
+def focus_line(settings: Settings) -> str:
+    """The focus areas as ``cfcoach settings`` shows them (ids, to type back in)."""
+    known = settings.known_focus_areas
+    shown = ", ".join(known) if known else "(none chosen: the home screen suggests nothing)"
+    others = len(settings.focus_areas) - len(known)
+    if others:
+        shown += f" (and {others} from a newer cfcoach, kept)"
+    return shown
+
+
+def settings(
+    country: str | None, theme: str | None, reduced_motion: bool | None, focus: str | None = None
+) -> None:
     """Print the settings; with options, change them first (saved atomically, 0600)."""
     context = context_or_fail()
     current, warning = load_settings_with_warning(context.paths)
@@ -39,9 +57,17 @@ def settings(country: str | None, theme: str | None, reduced_motion: bool | None
         changes["theme"] = theme
     if reduced_motion is not None:
         changes["reduced_motion"] = reduced_motion
-    if changes:
+    chosen_focus: list[str] | None = None
+    if focus is not None:
+        try:
+            chosen_focus = parse_focus_choice(focus)
+        except ValueError as error:
+            fail(f"{error}.", 2)
+    if changes or chosen_focus is not None:
         try:
             current = current.model_copy(update=changes)
+            if chosen_focus is not None:
+                current = current.with_focus_areas(chosen_focus)
             current = type(current).model_validate(current.model_dump())
             path = save_settings(context.paths, current)
         except ValidationError as exc:
@@ -53,3 +79,4 @@ def settings(country: str | None, theme: str | None, reduced_motion: bool | None
     typer.echo(f"country         {current.country or '(not set: crisis lines are international)'}")
     typer.echo(f"theme           {current.theme}")
     typer.echo(f"reduced motion  {'on' if current.reduced_motion else 'off'}")
+    typer.echo(f"focus           {focus_line(current)}")
