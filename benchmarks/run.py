@@ -1,263 +1,62 @@
-"""How fast cfcoach looks back through many entries. Run by hand (not in CI):
+"""How fast cfcoach is, at every size. Run by hand (not in CI):
 
-    python benchmarks/run.py                       # 10,000 entries, every measure
-    python benchmarks/run.py --entries 2000 --runs 5
-    python benchmarks/run.py --only store-search --only cli-search
+    python benchmarks/run.py                         # 10,000 entries, every measure
+    python benchmarks/run.py --entries 2000 --runs 3 --json /tmp/bench.json
+    python benchmarks/run.py --only cli-version --only cli-help
 
 It makes a temporary CFCOACH_HOME holding --entries generated entries (about 300 words
 each, spread over five years, through the store API: benchmarks/generate_entries.py),
-runs every measure once to warm up and then --runs times, and prints one table of the
-median, fastest and slowest run in milliseconds. The same figures, with the machine they
-were measured on, go to benchmarks/results.json (git-ignored; --output to choose).
+and an empty one beside it (both past the first-run welcome). Every measure runs once
+to warm up and then --runs times; the table gives the median, fastest and slowest run,
+the measure it is compared with (its baseline, measured in the same session), the ratio
+of the medians, the budget from issue 8 and whether the median is within it. The same
+figures, with the machine they were measured on, go to --json (default
+benchmarks/results.json, git-ignored).
 
-The measures are a small registry: a function decorated with ``@measure(name, what)``
-takes the :class:`Bench` and returns the seconds one run took. Add more the same way
-(startup, export, memory...); ``--only NAME`` runs just those.
+The measures live beside this file, one module per area, each registered with
+``@measure`` (benchmarks/registry.py):
 
-What is measured now:
-
-- ``cli-history-newest-5``: ``cfcoach history --limit 5`` as its own process (start-up,
-  opening the database and the query, as a person would wait for it);
-- ``cli-search``: ``cfcoach history --search birthday --limit 1000`` as a process: a
-  full-text search listing all of its ~N/100 matches;
-- ``store-history-newest-5`` / ``store-search``: the same two queries in-process
-  (``EntryStore.history`` plus ``history_count``), to separate the query from start-up;
-- ``store-history-page-50``: a page of 50 from the middle of the list (keyset paging);
-- ``tui-history-first-rows``: in a headless Textual app (Pilot, 80x24), from pressing
-  ``h`` on the home screen until the history table first draws rows;
-- ``tui-search``: in the history screen, from Enter after typing the search until the
-  table first draws its matches;
-- ``tui-insights-ready``: from pressing ``i`` until the first chart is drawn (the screen
-  opens at once, saying it is gathering; the figures are read in a thread).
-
-The TUI measures stop at the first frame that shows the result (a probe on the widget's
-drawing), not when Pilot has finished waiting for the app to settle, which takes longer.
+- measures_startup: ``python -c pass``, ``python -c "import typer"``, ``cfcoach
+  --version`` (≤ 2× python), ``cfcoach --help`` (≤ 1.5× import typer) and ``cfcoach
+  export --format json --since 30d``;
+- measures_tui: first paint of the home screen in tmux (≤ 1.2× a bare Textual app with
+  one Label, measured the same way; also against python -c pass) and peak memory at the
+  home screen (≤ 1.3× the bare app);
+- measures_history: ``cfcoach history`` newest 5 and a search with ~N/100 matches as
+  processes (≤ 50 ms beyond the same command with no entries) and in-process (≤ 50 ms),
+  a keyset page, and in the TUI: opening history, a search, the insights screen;
+- measures_export: every entry as JSON, Markdown and CSV (≤ 1 s each, as a process) and
+  the newest 30 as HTML and PDF (PDF ≤ 2 s).
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import platform
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))  # benchmarks.generate_entries, when run as a script
+sys.path.insert(0, str(HERE.parent))  # the benchmarks package, when run as a script
 
-from benchmarks.generate_entries import RARE_WORD, generate  # noqa: E402
-from cfcoach.store import EntryStore  # noqa: E402
-from cfcoach.store.entries import EntryQuery  # noqa: E402
+# Each module registers its measures when imported, in the order of the table.
+from benchmarks import measures_startup  # noqa: E402, I001
+from benchmarks import measures_tui  # noqa: E402
+from benchmarks import measures_history  # noqa: E402
+from benchmarks import measures_export  # noqa: E402
+from benchmarks.generate_entries import generate  # noqa: E402
+from benchmarks.registry import MEASURES, Bench, Measure  # noqa: E402
 
 DEFAULT_OUTPUT = HERE / "results.json"
-ALL = EntryQuery(include_private=True)
-
-
-@dataclass
-class Bench:
-    """What every measure may use: the filled home, its database, and how it was made."""
-
-    home: Path
-    entries: int
-    months: int
-    env: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def database(self) -> Path:
-        return self.home / "data" / "entries.sqlite3"
-
-    def cfcoach(self, *args: str) -> float:
-        """Seconds ``cfcoach ARGS`` takes as its own process (output thrown away)."""
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "cfcoach", *args],
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=True,
-            timeout=120,
-        )
-        return time.perf_counter() - started
-
-
-@dataclass(frozen=True)
-class Measure:
-    name: str
-    what: str
-    run: Callable[[Bench], float]
-
-
-MEASURES: dict[str, Measure] = {}
-
-
-def measure(name: str, what: str) -> Callable[[Callable[[Bench], float]], Callable[[Bench], float]]:
-    """Register ``function(bench) -> seconds`` as the measure ``name``."""
-
-    def register(function: Callable[[Bench], float]) -> Callable[[Bench], float]:
-        MEASURES[name] = Measure(name, what, function)
-        return function
-
-    return register
-
-
-# -- the measures ------------------------------------------------------------------------------
-
-
-@measure("cli-history-newest-5", "cfcoach history --limit 5 (a process)")
-def cli_history_newest(bench: Bench) -> float:
-    return bench.cfcoach("history", "--limit", "5")
-
-
-@measure("cli-search", f"cfcoach history --search {RARE_WORD} --limit 1000 (a process)")
-def cli_search(bench: Bench) -> float:
-    return bench.cfcoach("history", "--search", RARE_WORD, "--limit", "1000")
-
-
-def _timed_store_call(bench: Bench, call: Callable[[EntryStore], object]) -> float:
-    with EntryStore(bench.database) as store:
-        started = time.perf_counter()
-        call(store)
-        return time.perf_counter() - started
-
-
-@measure("store-history-newest-5", "EntryStore.history, newest 5, and the count")
-def store_history_newest(bench: Bench) -> float:
-    def call(store: EntryStore) -> None:
-        store.history(ALL, limit=5)
-        store.history_count(ALL)
-
-    return _timed_store_call(bench, call)
-
-
-@measure("store-search", f"EntryStore.history, search '{RARE_WORD}' (all matches), and the count")
-def store_search(bench: Bench) -> float:
-    def call(store: EntryStore) -> None:
-        page = store.history(ALL, search=RARE_WORD, limit=1000)
-        assert page.items, "the search found nothing: was the home generated?"
-        store.history_count(ALL, search=RARE_WORD)
-
-    return _timed_store_call(bench, call)
-
-
-@measure("store-history-page-50", "EntryStore.history, 50 entries from the middle (keyset)")
-def store_history_middle(bench: Bench) -> float:
-    with EntryStore(bench.database) as store:
-        page = store.history(ALL, limit=bench.entries // 2)
-        started = time.perf_counter()
-        store.history(ALL, after=page.next, limit=50)
-        return time.perf_counter() - started
-
-
-def _pilot(bench: Bench, steps: Callable[[Any, Any], Any]) -> float:
-    """Run ``steps(app, pilot)`` (a coroutine returning seconds) in a headless 80x24 app."""
-    os.environ["CFCOACH_HOME"] = str(bench.home)
-    from cfcoach.context import AppContext
-    from cfcoach.paths import app_paths
-    from cfcoach.tui.app import create_app
-
-    async def main() -> float:
-        app = create_app(AppContext(paths=app_paths()))
-        app.timers_running = False
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            seconds: float = await steps(app, pilot)
-            return seconds
-
-    return asyncio.run(main())
-
-
-class FirstDrawn:
-    """Notes when a widget class first draws while ``ready(widget)`` holds.
-
-    Pilot's own waiting (for the screen to settle, for idle) takes far longer than
-    drawing, so the TUI measures stop at the first frame that shows what was asked for.
-    """
-
-    def __init__(self, widget_class: type, ready: Callable[[Any], bool]) -> None:
-        self.widget_class = widget_class
-        self.ready = ready
-        self.at: float | None = None
-        self._original = widget_class.render_lines
-
-    def __enter__(self) -> FirstDrawn:
-        original, probe = self._original, self
-
-        def render_lines(widget: Any, crop: Any) -> Any:
-            lines = original(widget, crop)
-            if probe.at is None and probe.ready(widget):
-                probe.at = time.perf_counter()
-            return lines
-
-        self.widget_class.render_lines = render_lines
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.widget_class.render_lines = self._original
-
-    async def wait(self, pilot: Any, started: float) -> float:
-        while self.at is None:
-            if time.perf_counter() - started > 60:
-                raise RuntimeError("nothing was drawn within a minute")
-            await pilot.pause()
-        return self.at - started
-
-
-@measure("tui-history-first-rows", "TUI: h on the home screen until the table draws rows")
-def tui_history_first_rows(bench: Bench) -> float:
-    from cfcoach.tui.screens.history import HistoryTable
-
-    async def steps(app: Any, pilot: Any) -> float:
-        with FirstDrawn(HistoryTable, lambda table: table.row_count > 0) as drawn:
-            started = time.perf_counter()
-            await pilot.press("h")
-            return await drawn.wait(pilot, started)
-
-    return _pilot(bench, steps)
-
-
-@measure("tui-search", f"TUI: Enter after typing '{RARE_WORD}' until the matches are drawn")
-def tui_search(bench: Bench) -> float:
-    from cfcoach.tui.screens.history import HistoryTable
-
-    def showing_matches(table: Any) -> bool:
-        screen = table.screen
-        return bool(screen.search_text == RARE_WORD and table.row_count)
-
-    async def steps(app: Any, pilot: Any) -> float:
-        await pilot.press("h", "slash", *RARE_WORD)
-        with FirstDrawn(HistoryTable, showing_matches) as drawn:
-            started = time.perf_counter()
-            await pilot.press("enter")
-            return await drawn.wait(pilot, started)
-
-    return _pilot(bench, steps)
-
-
-@measure("tui-insights-ready", "TUI: i on the home screen until the first chart is drawn")
-def tui_insights_ready(bench: Bench) -> float:
-    from cfcoach.tui.widgets.insight_chart import InsightChart
-
-    async def steps(app: Any, pilot: Any) -> float:
-        with FirstDrawn(InsightChart, lambda chart: True) as drawn:
-            started = time.perf_counter()
-            await pilot.press("i")
-            return await drawn.wait(pilot, started)
-
-    return _pilot(bench, steps)
-
-
-# -- running -----------------------------------------------------------------------------------
+MODULES = (measures_startup, measures_tui, measures_history, measures_export)
 
 
 def machine() -> dict[str, Any]:
@@ -270,40 +69,129 @@ def machine() -> dict[str, Any]:
                 break
     except OSError:
         pass
+    try:
+        load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        load = "unknown"
     return {
         "nproc": os.cpu_count(),
         "cpu": model,
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
         "platform": platform.platform(),
+        "load_average_at_start": load,
     }
+
+
+def prepare_home(home: Path, entries: int, months: int) -> None:
+    """A CFCOACH_HOME past the first-run welcome, with ``entries`` generated entries."""
+    from cfcoach.config import Settings, save_settings
+    from cfcoach.paths import AppPaths
+    from cfcoach.store import EntryStore
+
+    paths = AppPaths(home / "data", home / "config", home / "state")
+    save_settings(paths, Settings(country="GB", first_run_done=True))
+    if entries:
+        with EntryStore(paths.database) as store:
+            generate(store, entries, months, drafts=1)
+
+
+def with_baselines(names: list[str]) -> list[str]:
+    """``names`` and every measure they are compared with, baselines first."""
+    ordered: list[str] = []
+
+    def add(name: str) -> None:
+        if name in ordered:
+            return
+        chosen = MEASURES[name]
+        for other in (chosen.baseline, *chosen.also):
+            if other:
+                add(other)
+        ordered.append(name)
+
+    for name in names:
+        add(name)
+    return ordered
+
+
+def scaled(chosen: Measure, value: float) -> float:
+    return value * 1000 if chosen.unit == "ms" else value / (1024 * 1024)
+
+
+def run_one(bench: Bench, chosen: Measure, runs: int) -> dict[str, Any]:
+    chosen.run(bench)  # warm-up: caches, first imports
+    values = [scaled(chosen, chosen.run(bench)) for _ in range(runs)]
+    return {
+        "what": chosen.what,
+        "unit": chosen.unit,
+        "runs": runs,
+        "median": round(statistics.median(values), 2),
+        "min": round(min(values), 2),
+        "max": round(max(values), 2),
+        "values": [round(v, 2) for v in values],
+    }
+
+
+def compare(results: dict[str, dict[str, Any]]) -> None:
+    """Add each figure's baseline, ratio, budget and verdict (from medians)."""
+    for name, found in results.items():
+        chosen = MEASURES[name]
+        base = results.get(chosen.baseline) if chosen.baseline else None
+        base_median = base["median"] if base else None
+        found["baseline"] = chosen.baseline
+        found["baseline_median"] = base_median
+        found["ratio"] = round(found["median"] / base_median, 2) if base_median else None
+        found["beyond_baseline"] = (
+            round(found["median"] - base_median, 2) if base_median is not None else None
+        )
+        found["also"] = {
+            other: round(found["median"] / results[other]["median"], 2)
+            for other in chosen.also
+            if other in results and results[other]["median"]
+        }
+        found["budget"] = chosen.budget.describe(chosen.unit) if chosen.budget else None
+        found["ok"] = chosen.budget.allows(found["median"], base_median) if chosen.budget else None
 
 
 def run_measures(bench: Bench, names: list[str], runs: int) -> dict[str, dict[str, Any]]:
     results: dict[str, dict[str, Any]] = {}
-    for name in names:
-        chosen = MEASURES[name]
-        chosen.run(bench)  # warm-up: caches, first imports
-        seconds = [chosen.run(bench) for _ in range(runs)]
-        results[name] = {
-            "what": chosen.what,
-            "runs": runs,
-            "median_ms": round(statistics.median(seconds) * 1000, 2),
-            "min_ms": round(min(seconds) * 1000, 2),
-            "max_ms": round(max(seconds) * 1000, 2),
-        }
-        print(f"  {name}: {results[name]['median_ms']} ms", file=sys.stderr)
+    try:
+        for name in names:
+            results[name] = run_one(bench, MEASURES[name], runs)
+            found = results[name]
+            print(f"  {name}: {found['median']} {found['unit']}", file=sys.stderr)
+    finally:
+        measures_tui.stop_server()
+    compare(results)
     return results
 
 
+def _number(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.1f}"
+    return f"{text} {unit}".strip()
+
+
 def table(results: dict[str, dict[str, Any]]) -> str:
-    head = f"{'measure':<24} {'median ms':>10} {'min ms':>9} {'max ms':>9}  what"
+    """One row per figure: median, min, max, baseline, ratio, budget, within budget."""
+    head = (
+        f"{'figure':<34} {'median':>10} {'min':>9} {'max':>9}  {'baseline':<34} "
+        f"{'ratio':>6}  {'budget':<10} ok?"
+    )
     lines = [head, "-" * len(head)]
     for name, found in results.items():
+        unit = found["unit"]
+        baseline = found["baseline"] or "—"
+        ratio = f"{found['ratio']:.2f}×" if found["ratio"] is not None else "—"
+        verdict = {True: "yes", False: "NO", None: "—"}[found["ok"]]
         lines.append(
-            f"{name:<24} {found['median_ms']:>10.1f} {found['min_ms']:>9.1f} "
-            f"{found['max_ms']:>9.1f}  {found['what']}"
+            f"{name:<34} {_number(found['median'], unit):>10} {_number(found['min']):>9} "
+            f"{_number(found['max']):>9}  {baseline:<34} {ratio:>6}  "
+            f"{found['budget'] or '—':<10} {verdict}"
         )
+        for other, other_ratio in found["also"].items():
+            lines.append(f"{'':<34} {'':>10} {'':>9} {'':>9}  {other:<34} {other_ratio:>5.2f}×")
     return "\n".join(lines)
 
 
@@ -311,21 +199,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--entries", type=int, default=10_000, help="entries to generate")
     parser.add_argument("--months", type=int, default=60, help="months they are spread over")
-    parser.add_argument("--runs", type=int, default=7, help="timed runs of each measure")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of each measure")
     parser.add_argument(
         "--only", action="append", choices=sorted(MEASURES), help="run only this measure"
     )
-    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="the JSON file")
+    parser.add_argument(
+        "--json", "--output", dest="output", type=Path, default=DEFAULT_OUTPUT,
+        help="where to write the results as JSON",
+    )  # fmt: skip
     args = parser.parse_args()
-    names = args.only or list(MEASURES)
+    names = with_baselines(args.only or list(MEASURES))
 
     with tempfile.TemporaryDirectory(prefix="cfcoach-bench-") as folder:
-        home = Path(folder) / "home"
-        env = {**os.environ, "CFCOACH_HOME": str(home)}
-        bench = Bench(home=home, entries=args.entries, months=args.months, env=env)
+        root = Path(folder)
+        home, empty, scratch = root / "home", root / "empty-home", root / "out"
+        scratch.mkdir()
         started = time.perf_counter()
-        with EntryStore(bench.database) as store:
-            generate(store, args.entries, args.months, drafts=1)
+        prepare_home(home, args.entries, args.months)
+        prepare_home(empty, 0, args.months)
+        bench = Bench(
+            home=home,
+            empty_home=empty,
+            scratch=scratch,
+            entries=args.entries,
+            months=args.months,
+            env={**os.environ, "CFCOACH_HOME": str(home)},
+            empty_env={**os.environ, "CFCOACH_HOME": str(empty)},
+        )
         print(
             f"Generated {args.entries:,} entries in {time.perf_counter() - started:.1f} s; "
             f"measuring {len(names)} things {args.runs} times each...",
@@ -337,14 +237,18 @@ def main() -> None:
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "entries": args.entries,
         "months": args.months,
+        "runs": args.runs,
         "machine": machine(),
         "measures": results,
     }
     print(table(results))
     info = report["machine"]
     print(
-        f"\n{args.entries:,} entries · {info['nproc']} CPUs · {info['cpu']} · Python {info['python']}"
+        f"\n{args.entries:,} entries · {info['nproc']} CPUs · {info['cpu']} · "
+        f"Python {info['python']} · load {info['load_average_at_start']}"
     )
+    missed = [name for name, found in results.items() if found["ok"] is False]
+    print("Over budget: " + (", ".join(missed) if missed else "none"))
     args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"Written to {args.output}", file=sys.stderr)
 
