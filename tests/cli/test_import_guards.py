@@ -17,8 +17,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-
 from benchmarks.generate_entries import entries_over
+
 from cfcoach.config import Settings, save_settings
 from cfcoach.paths import AppPaths
 from cfcoach.store import EntryStore
