@@ -70,6 +70,10 @@ class Practice:
 
     def save(self) -> None:
         """Write the session's state into the entry and the entry into the store."""
+        self.entry = self.store.save(self._brought_up_to_date())
+
+    def _brought_up_to_date(self) -> Entry:
+        """The entry with the session's state written into it (not saved)."""
         state = self.session.state
         status = {"in_progress": "draft", "completed": "completed", "stopped": "stopped"}[
             state.status
@@ -91,7 +95,7 @@ class Practice:
             update["therapist_note"] = note
         if status != "draft" and self.entry.finished_at is None:
             update["finished_at"] = now
-        self.entry = self.store.save(self.entry.model_copy(update=update))
+        return self.entry.model_copy(update=update)
 
     # Each action changes the session and saves; an AnswerError leaves both untouched.
 
@@ -145,3 +149,14 @@ class Practice:
     def stop(self) -> None:
         self.session.stop()
         self.save()
+
+
+class PreviewPractice(Practice):
+    """A practice that saves nothing: ``cfcoach content preview`` tries an exercise with it.
+
+    Every action updates the entry in memory only; the store is only read (the safety
+    plan, shown on the safety screen as usual). No entry and no draft is ever written.
+    """
+
+    def save(self) -> None:
+        self.entry = self._brought_up_to_date()

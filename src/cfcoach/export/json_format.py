@@ -34,33 +34,52 @@ from typing import Any, TextIO
 
 from cfcoach import __version__
 from cfcoach.content.models import Exercise
+from cfcoach.export.json_text import dumps
 from cfcoach.export.registry import ExportBundle
 from cfcoach.store.models import Entry
 
 SCHEMA_VERSION = 1
 
 
+StepFields = tuple[tuple[str, str, str | None, str | None, bool], ...]
+"""Per step of an exercise: id, answer label, kind, system, private."""
+
+
+def step_fields(exercise: Exercise | None) -> StepFields:
+    """What a record needs of each step, read once per exercise rather than per entry."""
+    if exercise is None:
+        return ()
+    return tuple(
+        (step.id, step.answer_label, getattr(step, "kind", None), step.system, step.private)
+        for step in exercise.steps
+    )
+
+
 def entry_record(
-    entry: Entry, exercise: Exercise | None, include_private_steps: bool
+    entry: Entry,
+    exercise: Exercise | None,
+    include_private_steps: bool,
+    *,
+    steps: StepFields | None = None,
 ) -> dict[str, Any]:
-    """One entry as the JSON schema describes it."""
+    """One entry as the JSON schema describes it (``steps``: :func:`step_fields`, if known)."""
     answers: list[dict[str, Any]] = []
-    known: set[str] = set()
-    if exercise is not None:
-        for step in exercise.steps:
-            known.add(step.id)
-            if step.id not in entry.answers or (step.private and not include_private_steps):
-                continue
-            answers.append(
-                {
-                    "step": step.id,
-                    "label": step.answer_label,
-                    "kind": getattr(step, "kind", None),
-                    "system": step.system,
-                    "value": entry.answers[step.id],
-                }
-            )
-    for step_id, value in entry.answers.items():
+    given = entry.answers
+    fields = step_fields(exercise) if steps is None else steps
+    for step_id, label, kind, system, private in fields:
+        if step_id not in given or (private and not include_private_steps):
+            continue
+        answers.append(
+            {
+                "step": step_id,
+                "label": label,
+                "kind": kind,
+                "system": system,
+                "value": given[step_id],
+            }
+        )
+    known = {field[0] for field in fields}
+    for step_id, value in given.items():
         if step_id not in known:
             answers.append(
                 {"step": step_id, "label": step_id, "kind": None, "system": None, "value": value}
@@ -93,11 +112,14 @@ def write(bundle: ExportBundle, out: TextIO) -> None:
     out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2])
     out.write(',\n  "entries": [')
     first = True
+    known_steps: dict[str, StepFields] = {}
     for entry in bundle.entries:
-        record = entry_record(
-            entry, bundle.exercises.get(entry.exercise_id), bundle.include_private_steps
-        )
-        text = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        exercise = bundle.exercises.get(entry.exercise_id)
+        steps = known_steps.get(entry.exercise_id)
+        if steps is None:
+            steps = known_steps[entry.exercise_id] = step_fields(exercise)
+        record = entry_record(entry, exercise, bundle.include_private_steps, steps=steps)
+        text = dumps(record, "    ")  # json.dumps(record, indent=2), indented, but faster
         out.write(("\n    " if first else ",\n    ") + text)
         first = False
     out.write("\n  ]\n}\n" if not first else "]\n}\n")

@@ -79,10 +79,7 @@ class CoachApp(App[None]):
     # -- lifecycle ------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        try:
-            self.theme = self._first_theme
-        except InvalidThemeError:
-            self.theme = DEFAULT_THEME  # an unknown name should never stop a check-in
+        self.apply_first_theme()
         # Pushed rather than returned from get_default_screen(): Textual 8.2 does not load
         # a default screen's CSS_PATH.
         self.push_screen(HomeScreen())
@@ -104,6 +101,13 @@ class CoachApp(App[None]):
         make_private(self.context.paths)
         for message in messages(take_held()):
             self.notify(message, title="Made private", timeout=12, markup=False)
+
+    def apply_first_theme(self) -> None:
+        """The theme asked for; an unknown name falls back to the default."""
+        try:
+            self.theme = self._first_theme
+        except InvalidThemeError:
+            self.theme = DEFAULT_THEME  # an unknown name should never stop a check-in
 
     def _after_welcome(self) -> None:
         if self.start_exercise is not None:
