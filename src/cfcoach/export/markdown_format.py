@@ -16,18 +16,14 @@ from cfcoach.export.registry import ExportBundle
 from cfcoach.export.report import SAFETY_PLAN_TITLE, Chart, EntryView, Report, build_report
 
 _INLINE = re.compile(r"([\\`*_\[\]<>~|])")
-_LINE_START = re.compile(r"^(\s*)(\d+)?([#>+=-]|(?<=\d)[.)])")
+# At the start of every line (never across one: "[^\S\n]" is white space but a line break).
+_LINE_START = re.compile(r"^([^\S\n]*)(\d+)?([#>+=-]|(?<=\d)[.)])", re.MULTILINE)
 BLOCKS = "▁▂▃▄▅▆▇█"
 
 
 def escape(text: str) -> str:
     """``text`` with Markdown's active characters escaped (one line or many)."""
-    lines = []
-    for line in text.split("\n"):
-        line = _INLINE.sub(r"\\\1", line)
-        line = _LINE_START.sub(lambda m: m[1] + (m[2] or "") + "\\" + m[3], line)
-        lines.append(line)
-    return "\n".join(lines)
+    return _LINE_START.sub(r"\1\2\\\3", _INLINE.sub(r"\\\1", text))
 
 
 def quote(text: str) -> str:
