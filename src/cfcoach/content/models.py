@@ -27,7 +27,10 @@ System = Literal["threat", "drive", "soothe"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # Field docstrings become descriptions in the JSON Schema (`cfcoach content schema`).
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, use_attribute_docstrings=True
+    )
 
 
 class Condition(_Strict):
