@@ -8,6 +8,7 @@ heading or raw HTML. Control characters never reach the output (see :mod:`report
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TextIO
 
 from cfcoach.datetext import day_text, range_text
@@ -23,7 +24,17 @@ BLOCKS = "▁▂▃▄▅▆▇█"
 
 def escape(text: str) -> str:
     """``text`` with Markdown's active characters escaped (one line or many)."""
+    if len(text) <= SHORT:
+        return _escape_short(text)  # labels, titles, scales: the same few, thousands of times
+    return _escape(text)
+
+
+def _escape(text: str) -> str:
     return _LINE_START.sub(r"\1\2\\\3", _INLINE.sub(r"\\\1", text))
+
+
+SHORT = 120
+_escape_short = lru_cache(maxsize=2048)(_escape)
 
 
 def quote(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cfcoach import __version__
 from cfcoach.content.models import Exercise
@@ -91,7 +92,12 @@ class Report:
 
 def safe(text: str) -> str:
     """User or content text with control characters made visible (see :mod:`cfcoach.textsafety`)."""
+    if len(text) <= 120:
+        return _safe_short(text)  # labels, titles, scales: the same few, thousands of times
     return printable(text)
+
+
+_safe_short = lru_cache(maxsize=2048)(printable)
 
 
 def build_report(bundle: ExportBundle) -> Report:
