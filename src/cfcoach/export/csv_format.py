@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import TextIO
 
 from cfcoach.content.models import Exercise
@@ -29,8 +30,20 @@ def cell(value: object) -> str | int:
     """A value as a safe cell: numbers stay numbers, text can never run as a formula."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    text = printable(str(value))
+    text = str(value)
+    if not text:
+        return text  # most cells: an answer this entry's exercise does not have
+    if len(text) <= 120:
+        return _short_text_cell(text)  # titles, statuses, dates: the same few, many times
+    return _text_cell(text)
+
+
+def _text_cell(text: str) -> str:
+    text = printable(text)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+_short_text_cell = lru_cache(maxsize=4096)(_text_cell)
 
 
 def write(bundle: ExportBundle, out: TextIO) -> None:
