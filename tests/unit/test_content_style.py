@@ -172,3 +172,24 @@ def test_long_reason_option_and_grounding(tmp_path: Path) -> None:
     assert "suggestion 1 has 31 words" in messages
     assert "an option of step 'pick' has 16 words" in messages
     assert len(found) == 3
+
+
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
+
+
+def test_the_guides_first_exercise_loads_with_no_warnings() -> None:
+    from cfcoach.content import load_exercise_text
+    from cfcoach.content.models import STEP_KINDS
+    from cfcoach.content.style import style_warnings
+    from cfcoach.content.yaml_source import read_yaml
+
+    guide = GUIDE.read_text(encoding="utf-8")
+    section = guide.split("## A first exercise", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    exercise = load_exercise_text(example, "guide")
+    assert style_warnings(exercise, read_yaml(example)[1], "guide") == []
+    for kind in STEP_KINDS:  # every step kind has its own section, with an example
+        assert f"### `{kind}`" in guide
+    for command in ("content new", "content add", "content preview", "content schema"):
+        assert f"cfcoach {command}" in guide
+    assert "# yaml-language-server: $schema=" in guide

@@ -101,7 +101,7 @@ class PreviewEndScreen(Screen[None]):
         if exercise.suggest and state.status == "completed":
             rule = self.practice.session.suggestion()
             if rule is None:
-                facts.append("None of its suggestions fits these answers.")
+                facts.append("None of its suggestions fit these answers, so none would be offered.")
             else:
                 here = self.coach.context.library.get(rule.exercise) is not None
                 where = "" if here else " (not in your library, so it would not be offered)"
