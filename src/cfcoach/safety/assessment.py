@@ -19,6 +19,7 @@ Levels:
 from __future__ import annotations
 
 import functools
+import threading
 from dataclasses import dataclass
 from typing import Literal
 
@@ -156,13 +157,30 @@ def _subsumed(span: _Span, spans: list[_Span]) -> bool:
     return False
 
 
+_BUILDING = threading.Lock()
+
+
 @functools.cache
-def default_assessor() -> Assessor | None:
-    """The assessor for the shipped rules, compiled on first use (None if they cannot load)."""
+def _built_assessor() -> Assessor | None:
     try:
         return Assessor(load_rules())
     except RulesError:
         return None
+
+
+def default_assessor() -> Assessor | None:
+    """The assessor for the shipped rules, compiled on first use (None if they cannot load).
+
+    Reading and compiling the rules takes a noticeable moment, so a front-end may start
+    :func:`warm_up` early; a caller that comes while it runs waits for that one result.
+    """
+    with _BUILDING:
+        return _built_assessor()
+
+
+def warm_up() -> None:
+    """Load and compile the rules now, in a daemon thread, so the first :func:`assess` is quick."""
+    threading.Thread(target=default_assessor, name="cfcoach-safety-warm-up", daemon=True).start()
 
 
 def _fallback(text: str) -> Assessment:

@@ -40,7 +40,9 @@ def _check_date(value: dt.date) -> dt.date:
 
 
 class _Sourced(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True
+    )
 
     source: str
     """The address where this was confirmed (required: no source, no line)."""
@@ -109,7 +111,9 @@ class CrisisLine(_Sourced):
 class Country(BaseModel):
     """The emergency number and crisis lines of one country."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True
+    )
 
     name: str = Field(min_length=1)
     """The country's name as it reads after "in" (e.g. ``the United Kingdom``)."""
@@ -131,7 +135,9 @@ class International(_Sourced):
 class CrisisDirectory(BaseModel):
     """The whole of crisis-lines.yaml."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True
+    )
 
     version: int = Field(ge=1, le=1)
     """The format of this file; 1 is the only one so far."""

@@ -29,7 +29,9 @@ class RulesError(Exception):
 class Rule(BaseModel):
     """One way of saying that someone may be in danger."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True
+    )
 
     id: str = Field(pattern=_ID)
     """A short, unique name (e.g. ``kill-self``); it is what :attr:`Assessment.reasons` lists."""
@@ -48,7 +50,9 @@ class Rule(BaseModel):
 class BenignRule(BaseModel):
     """A harmless use of risky words (an idiom, an accident, someone else's story)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True
+    )
 
     id: str = Field(pattern=_ID)
     """A short, unique name (e.g. ``cut-some-slack``)."""
@@ -66,7 +70,9 @@ class BenignRule(BaseModel):
 class Negation(BaseModel):
     """How a negation ("I'm not going to ...") is recognised; it lowers crisis to concern, never to none."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True
+    )
 
     words: list[str] = Field(min_length=1)
     """Words that negate (not, never, no ...)."""
@@ -79,7 +85,9 @@ class Negation(BaseModel):
 class RuleSet(BaseModel):
     """The whole of rules.yaml."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True
+    )
 
     version: Literal[1]
     """The format of this file; 1 is the only one so far."""

@@ -84,6 +84,8 @@ class CoachApp(App[None]):
         # a default screen's CSS_PATH.
         self.push_screen(HomeScreen())
         self._listen_for_signals()
+        # The safety rules take a moment to read; do it once the home screen is drawn.
+        self.call_after_refresh(self._warm_up_safety)
         self._tell_made_private()
         from cfcoach.tui.first_run import choose_country, needs_welcome
 
@@ -108,6 +110,11 @@ class CoachApp(App[None]):
             self.theme = self._first_theme
         except InvalidThemeError:
             self.theme = DEFAULT_THEME  # an unknown name should never stop a check-in
+
+    def _warm_up_safety(self) -> None:
+        from cfcoach.safety.assessment import warm_up
+
+        warm_up()
 
     def _after_welcome(self) -> None:
         if self.start_exercise is not None:
