@@ -147,6 +147,8 @@ def test_the_first_run_welcome_asks_the_country_then_opens_the_coach(tmp_path) -
         terminal.keys("Enter")
         terminal.wait_for("Which country are you in?", "United Kingdom")
         terminal.keys("Enter")  # the country guessed from the locale, or "somewhere else"
+        terminal.wait_for("What would you like to work on?", "Not sure yet", "Anxiety")
+        terminal.keys("Enter")  # nothing ticked is fine
         terminal.wait_for("A safety plan", "Maybe later")
         terminal.keys("Enter")  # "Maybe later" is highlighted
         wait_until(

@@ -1,4 +1,9 @@
-"""The first-run welcome and the country choice, as steps the app takes (no widgets here)."""
+"""The first-run welcome, the country and the focus areas, as steps the app takes (no widgets here).
+
+First run: what cfcoach is and is not -> the country -> what you'd like to work on -> a
+safety plan now or later. The country (w) and the focus areas (f) can be changed later
+from the home screen.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from cfcoach.config import Settings, guess_country, load_settings, save_settings
 from cfcoach.errorlog import log_exception
+from cfcoach.tui.screens.focus import FocusScreen
 from cfcoach.tui.screens.welcome import ELSEWHERE, OfferPlanScreen, WelcomeScreen, country_label
 
 if TYPE_CHECKING:
@@ -30,6 +36,38 @@ def needs_welcome(app: CoachApp) -> bool:
     return not load_settings(app.context.paths).first_run_done
 
 
+ASK_AGAIN = "The settings file could not be written; cfcoach will ask again next time."
+NOT_KEPT = "The settings file could not be written, so this choice wasn't kept."
+
+
+def _save(app: CoachApp, settings: Settings, problem: str = ASK_AGAIN) -> bool:
+    """Save ``settings``; on failure, say ``problem`` calmly and return False."""
+    try:
+        save_settings(app.context.paths, Settings.model_validate(settings.model_dump()))
+    except OSError as error:
+        log_exception("tui: saving settings", error)
+        app.notice("Your choice wasn't saved", problem)
+        return False
+    return True
+
+
+def choose_focus(
+    app: CoachApp, *, first_run: bool = False, then: Callable[[], None] | None = None
+) -> None:
+    """Ask what the person would like to work on; save what is ticked (none is fine)."""
+    current = load_settings(app.context.paths).known_focus_areas
+
+    def chosen(choice: list[str] | None) -> None:
+        if choice is not None:
+            # Read again: other settings may have changed while the screen was open.
+            settings = load_settings(app.context.paths)
+            _save(app, settings.with_focus_areas(choice), NOT_KEPT)
+        if then is not None:
+            then()
+
+    app.push_screen(FocusScreen(current, first_run=first_run), chosen)
+
+
 def choose_country(
     app: CoachApp, *, first_run: bool, then: Callable[[], None] | None = None
 ) -> None:
@@ -45,18 +83,14 @@ def choose_country(
             )
         if first_run:
             updated = updated.model_copy(update={"first_run_done": True})
-        try:
-            save_settings(app.context.paths, Settings.model_validate(updated.model_dump()))
-        except OSError as error:
-            log_exception("tui: saving settings", error)
-            app.notice(
-                "Your choice wasn't saved",
-                "The settings file could not be written; cfcoach will ask again next time.",
-            )
+        _save(app, updated)
         if first_run:
-            app.push_screen(OfferPlanScreen(), plan_chosen)
+            choose_focus(app, first_run=True, then=offer_plan)
         elif then is not None:
             then()
+
+    def offer_plan() -> None:
+        app.push_screen(OfferPlanScreen(), plan_chosen)
 
     def plan_chosen(now: bool | None) -> None:
         if now:

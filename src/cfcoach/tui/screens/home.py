@@ -1,4 +1,5 @@
-"""The home screen: today's check-in, a draft to continue, the exercises, and recent entries."""
+"""The home screen: today's check-in, a draft to continue, a suggestion or two for what the
+person is working on, the exercises, and recent entries."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cfcoach.config import load_settings
+from cfcoach.focus.suggest import FocusSuggestion, last_done_days, suggest_for_focus
 from cfcoach.store import Entry, StoreError
 from cfcoach.tui.screens.drafts import DraftsScreen
 from cfcoach.tui.screens.history import HistoryScreen
@@ -28,6 +31,9 @@ CHECKIN_ID = "daily-checkin"
 STATUS_WORDS = {"completed": "completed", "stopped": "stopped early", "draft": "unfinished"}
 # A few recent entries fit under the exercises at 80x24; the rest are in history (h).
 RECENT_COUNT = 3
+# Suggestions prefer exercises not done lately; the newest entries are enough to tell.
+LOOKBACK_COUNT = 40
+SUGGESTION_PREFIX = "suggest:"
 
 
 def problems_line(file_count: int) -> str:
@@ -40,7 +46,7 @@ class HomeScreen(Screen[None]):
 
     CSS_PATH = HERE / "home.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "start_checkin", "Today's check-in"),
+        Binding("s", "start_checkin", "Check-in"),
         Binding("c", "continue_draft", "Continue"),
         Binding("h", "history", "History"),
         Binding("i", "insights", "Insights"),
@@ -50,6 +56,7 @@ class HomeScreen(Screen[None]):
         Binding("x", "export", "Export"),
         # The country for crisis lines (the footer is full at 80 columns; README lists it).
         Binding("w", "app.change_country", "Country", show=False),
+        Binding("f", "focus_areas", "Focus"),
         Binding("ctrl+q", "app.save_and_quit", "Quit", priority=True),
     ]
 
@@ -58,6 +65,7 @@ class HomeScreen(Screen[None]):
         self.draft: Entry | None = None
         self.draft_count = 0
         self._told_store_problem = False
+        self.suggestions: list[FocusSuggestion] = []
 
     @property
     def coach(self) -> CoachApp:
@@ -126,15 +134,28 @@ class HomeScreen(Screen[None]):
         try:
             self.draft = self.coach.entries.latest_draft()
             self.draft_count = len(self.coach.entries.drafts(limit=100))
-            recent = self.coach.entries.recent(RECENT_COUNT)
+            recent = self.coach.entries.recent(LOOKBACK_COUNT)
         except StoreError as error:
             self.draft = None
             if not self._told_store_problem:
                 self._told_store_problem = True
                 self.coach.report_store_error(error, "reading entries for the home screen")
+        self.suggestions = self._suggest(recent)
         self._fill_actions()
-        self._fill_recent(recent)
+        self._fill_recent(recent[:RECENT_COUNT])
         self.refresh_bindings()
+
+    def _suggest(self, recent: list[Entry]) -> list[FocusSuggestion]:
+        """An exercise or two for the person's focus areas (none if they named none)."""
+        focus = load_settings(self.coach.context.paths).known_focus_areas
+        if not focus:
+            return []
+        today = self.coach.context.clock().astimezone().date()
+        done = last_done_days(
+            (entry.exercise_id, entry.started_at.astimezone().date()) for entry in recent
+        )
+        library = [found.exercise for found in self.coach.context.library.sorted()]
+        return suggest_for_focus(focus, library, today=today, last_done=done, exclude=[CHECKIN_ID])
 
     def _fill_actions(self) -> None:
         actions = self.query_one("#home-actions", OptionList)
@@ -150,6 +171,16 @@ class HomeScreen(Screen[None]):
                     id="drafts",
                 )
             )
+        options.extend(
+            Option(
+                Content.assemble(
+                    (f"For {suggestion.area.label}, you might try: ", ""),
+                    (suggestion.exercise_title, "bold"),
+                ),
+                id=f"{SUGGESTION_PREFIX}{suggestion.exercise_id}",
+            )
+            for suggestion in self.suggestions
+        )
         actions.set_options(options)
         if highlighted is not None:
             actions.highlighted = min(highlighted, len(options) - 1)
@@ -212,6 +243,10 @@ class HomeScreen(Screen[None]):
             self.action_continue_draft()
         elif event.option_id == "drafts":
             self.action_drafts()
+        elif event.option_id is not None and event.option_id.startswith(SUGGESTION_PREFIX):
+            self.coach.open_exercise(
+                event.option_id.removeprefix(SUGGESTION_PREFIX), offer_draft=True
+            )
         elif event.option_id is not None:
             self.coach.open_exercise(event.option_id, offer_draft=True)
 
@@ -227,6 +262,12 @@ class HomeScreen(Screen[None]):
 
     def action_insights(self) -> None:
         self.app.push_screen(InsightsScreen())
+
+    def action_focus_areas(self) -> None:
+        """What you're working on: tick focus areas for the suggestions."""
+        from cfcoach.tui.first_run import choose_focus
+
+        choose_focus(self.coach, then=self.refresh_entries)
 
     def action_drafts(self) -> None:
         self.app.push_screen(DraftsScreen())
