@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.strip import Strip
 from textual.widgets import OptionList, SelectionList
 from textual.widgets.option_list import Option
 
@@ -81,3 +83,20 @@ class MultipleChoice(SelectionList[str]):
 
     def action_submit(self) -> None:
         self.post_message(SubmitRequested())
+
+    def render_line(self, y: int) -> Strip:
+        """Each option's box, with an X only when it is ticked.
+
+        Textual draws an X in every box and tells ticked from unticked by colour alone,
+        which a monochrome terminal, a colour-blind eye or a screen reader cannot see.
+        """
+        line = super().render_line(y)
+        segments = list(line)
+        _, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        if len(segments) < 2 or not 0 <= index < self.option_count:
+            return line
+        ticked = self.get_option_at_index(index).value in self.selected
+        inner = segments[1]
+        segments[1] = Segment("X" if ticked else " ", inner.style, inner.control)
+        return Strip(segments, line.cell_length)
