@@ -1,4 +1,4 @@
-"""Snapshots of the bar-chart review and the adjustable pause (80x24, fixed clock, timers held).
+"""Snapshots of the bar-chart review and the pause with its pacer (80x24, fixed clock, timers held).
 
 Regenerate after a deliberate change with
 ``pytest tests/tui/test_runner_snapshots.py --snapshot-update`` and look at the SVGs first.
@@ -53,6 +53,23 @@ def test_adjustable_pause_with_reduced_motion_running(
         await pilot.pause()
 
     app = make_app(start_exercise="journal", reduced_motion=True)
+    assert snap_compare(app, run_before=start, terminal_size=(80, 24))
+
+
+def test_breathing_pacer_animated_at_a_fixed_moment(
+    snap_compare: SnapCompare, make_app: MakeApp
+) -> None:
+    """The moving pacer, held two seconds into a breath (half way in), timers still."""
+
+    async def start(pilot: Pilot[None]) -> None:
+        await pilot.press(*TO_REVIEW, "enter", "space")
+        await pilot.pause()
+        from cfcoach.tui.widgets.pause_timer import PauseTimer
+
+        pilot.app.screen.query_one(PauseTimer).show_moment(2.0)
+        await pilot.pause()
+
+    app = make_app(start_exercise="journal")
     assert snap_compare(app, run_before=start, terminal_size=(80, 24))
 
 

@@ -5,16 +5,20 @@ from __future__ import annotations
 from textwrap import dedent
 
 import pytest
+from textual.pilot import Pilot
 
-from cfcoach.content.models import Breathing
+from cfcoach.content.models import Breathing, ChoiceStep, RatingStep
 from cfcoach.context import AppContext
+from cfcoach.tui.app import CoachApp
 from cfcoach.tui.screens.completion import CompletionScreen
 from cfcoach.tui.screens.runner import RunnerScreen
 from cfcoach.tui.widgets.breathing_pacer import BreathingPacer, breath_phase
+from cfcoach.tui.widgets.choice_answer import MultipleChoice
 from cfcoach.tui.widgets.pause_timer import PauseTimer, cue_at, time_left_phrase
+from cfcoach.tui.widgets.rating_bars import RatingBars
 from cfcoach.tui.widgets.rating_picker import RatingPicker, anchor_rows
 from tests.tui.conftest import MakeApp
-from tests.tui.helpers import press, screen_words, step_id, type_text
+from tests.tui.helpers import press, runner, screen_text, screen_words, step_id, type_text
 
 CHOICES = dedent(
     """\
@@ -219,3 +223,145 @@ async def test_an_unknown_theme_name_falls_back_to_dark(make_app: MakeApp) -> No
     app = make_app(theme="no-such-theme")
     async with app.run_test(size=(80, 24)):
         assert app.theme == "textual-dark"
+
+
+# -- the step kinds the library needs: pacer, guided sequence, chart, checklist ----------------
+
+GUIDED = dedent(
+    """\
+    id: guided
+    title: A guided sequence
+    summary: Timed prompts, one after another.
+    minutes: 1
+    version: 1
+    steps:
+      - id: kindness
+        kind: pause
+        title: Kind wishes
+        text: Say each phrase slowly, silently, as the words change.
+        seconds: 30
+        cues:
+          - May I be safe, and may I be free from the harshness of my own critic today.
+          - May I be kind to myself in this moment, just as I would be to a friend.
+          - May I give myself the care I need.
+      - id: after
+        kind: text
+        title: How was that?
+        optional: true
+    """
+)
+
+
+async def test_the_animated_pacer_grows_holds_and_shrinks(
+    make_app: MakeApp, kinds_exercise: str
+) -> None:
+    app = make_app(start_exercise=kinds_exercise)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "x")
+        await press(pilot, "enter", "enter", "space", "enter", "5", "enter")
+        assert step_id(app) == "rest"  # in 2 s, hold 1 s, out 2 s
+        timer = app.screen.query_one(PauseTimer)
+        pacer = app.screen.query_one(BreathingPacer)
+        seen = []
+        for moment in (0.0, 1.0, 2.5, 4.0):
+            timer.show_moment(moment)
+            await pilot.pause()
+            text = str(pacer.visual)
+            seen.append((text.split("…")[0], text.count("━")))
+        assert seen == [("Breathe in", 0), ("Breathe in", 15), ("Hold", 30), ("Breathe out", 15)]
+        assert app.animation_level != "none"
+        assert "1 second left" in screen_words(app)
+
+
+async def test_a_guided_sequence_shows_each_cue_in_turn_then_waits(
+    make_app: MakeApp, context: AppContext
+) -> None:
+    folder = context.paths.user_exercises
+    folder.mkdir(parents=True)
+    (folder / "guided.yaml").write_text(GUIDED)
+    app = make_app(start_exercise="guided")
+    async with app.run_test(size=(80, 24)) as pilot:
+        timer = app.screen.query_one(PauseTimer)
+        cues = timer.cues
+        shown = []
+        for moment in (0.0, 10.0, 21.0):
+            timer.show_moment(moment)
+            await pilot.pause()
+            words = screen_words(app)
+            shown.append([cue for cue in cues if cue in words])  # whole, not clipped
+        assert shown == [[cues[0]], [cues[1]], [cues[2]]]
+        assert "9 seconds left" in screen_words(app)
+        timer.show_moment(30.5)
+        await pilot.pause()
+        assert "The time is up" in screen_words(app)
+        assert step_id(app) == "kindness"  # it waits for the person
+        await press(pilot, "ctrl+n")
+        assert step_id(app) == "after"
+
+
+async def to_step(pilot: Pilot[None], app: CoachApp, wanted: str, rating: str = "7") -> None:
+    """Go on through a shipped exercise to ``wanted``, rating what asks for a rating."""
+    for _ in range(40):
+        step = runner(app).practice.session.step
+        assert step is not None, f"the exercise ended before {wanted}"
+        if step.id == wanted:
+            return
+        if isinstance(step, RatingStep):
+            await press(pilot, *rating, "enter")
+        else:
+            await press(pilot, "ctrl+o" if step.takes_answer else "ctrl+n")
+    raise AssertionError(f"never reached {wanted}")
+
+
+async def test_the_three_circles_chart_draws_the_weeks_ratings(make_app: MakeApp) -> None:
+    app = make_app(start_exercise="three-circles")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_step(pilot, app, "chart", rating="6")
+        bars = app.screen.query_one(RatingBars)
+        assert [(row.value, row.system) for row in bars.rows] == [
+            (6, "threat"),
+            (6, "drive"),
+            (6, "soothe"),
+        ]
+        words = screen_words(app)
+        assert all(row.label in words for row in bars.rows)
+        assert "6" in words
+
+
+async def test_the_letter_checklist_ticks_what_the_letter_does(
+    make_app: MakeApp, context: AppContext
+) -> None:
+    app = make_app(start_exercise="compassionate-letter")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_step(pilot, app, "checklist", rating="3")
+        checklist = app.screen.query_one("#answer")
+        assert isinstance(checklist, MultipleChoice)
+        step = runner(app).practice.session.step
+        assert isinstance(step, ChoiceStep) and step.multiple
+        words = screen_words(app)
+        assert [o.label for o in step.options if o.label not in words] == []  # none clipped
+        await press(pilot, "space", "down", "down", "space")
+        # Ticked boxes show an X and the others stay empty, so it reads without colour.
+        lines = screen_text(app).splitlines()
+        ticks = [next("▐X▌" in line for line in lines if o.label in line) for o in step.options]
+        assert ticks == [i in (0, 2) for i in range(len(step.options))]
+        await press(pilot, "ctrl+n")
+        assert step_id(app) == "revise"  # something not ticked: a chance to add it
+        assert runner(app).practice.session.answer_for("checklist") == [
+            step.options[0].value,
+            step.options[2].value,
+        ]
+        await press(pilot, "ctrl+b")
+        assert app.screen.query_one("#answer").selected == [  # type: ignore[attr-defined]
+            step.options[0].value,
+            step.options[2].value,
+        ]
+        # Tick the rest: a letter that does everything goes straight on.
+        await press(pilot, "home")
+        for index in range(len(step.options)):
+            if index in (0, 2):
+                await press(pilot, "down")
+                continue
+            await press(pilot, "space", "down")
+        await press(pilot, "ctrl+n")
+        assert step_id(app) == "distress_after"
