@@ -7,8 +7,8 @@ the file's path and a hash of its bytes. A file is always read (it is small), so
 changed or removed file is noticed by itself, whatever its modification time says.
 
 The whole cache is dropped when anything it depends on changes: cfcoach's version,
-pydantic's version, or the modules that read and check exercises (their size and
-modification time), and when it cannot be read, is not JSON, has the wrong shape, or is
+pydantic's version, or any module of this package, which reads and checks exercises
+(their size and modification time), and when it cannot be read, is not JSON, has the wrong shape, or is
 not the person's own file. A cached exercise is only written when it reads back equal to
 the exercise it came from. The file is written whole (temporary file, then rename) and
 readable by its owner only. Anything going wrong with the cache just means the files are
@@ -31,7 +31,6 @@ from cfcoach.content.problems import Problem
 from cfcoach.paths import ensure_private_dir
 
 FORMAT = 1
-_DEPENDS_ON = ("models.py", "checks.py", "loader.py", "yaml_source.py", "library_cache.py")
 
 
 def file_hash(data: bytes) -> str:
@@ -47,13 +46,12 @@ def fingerprint() -> str:
 
     here = Path(__file__).resolve().parent
     parts = [f"format={FORMAT}", f"cfcoach={__version__}", f"pydantic={pydantic.VERSION}"]
-    for name in _DEPENDS_ON:
+    for module in sorted(here.glob("*.py")):  # every module that reads or checks exercises
         try:
-            stat = (here / name).stat()
+            stat = module.stat()
         except OSError:
-            parts.append(f"{name}=missing")
             continue
-        parts.append(f"{name}={stat.st_size}:{stat.st_mtime_ns}")
+        parts.append(f"{module.name}={stat.st_size}:{stat.st_mtime_ns}")
     return ";".join(parts)
 
 
