@@ -6,14 +6,15 @@ so a draft is saved after every step whichever way the person works.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 from cfcoach.content.models import Exercise, TextStep
 from cfcoach.engine import Answer, ExerciseSession
 from cfcoach.safety import Assessment, assess
-from cfcoach.store import Entry, EntryStore, new_entry
+from cfcoach.store import Entry, EntryStore, StoreError, new_entry
 
 Clock = Callable[[], datetime]
 THERAPIST_NOTE_STEP = "therapist_note"
@@ -97,7 +98,19 @@ class Practice:
             update["finished_at"] = now
         return self.entry.model_copy(update=update)
 
-    # Each action changes the session and saves; an AnswerError leaves both untouched.
+    # Each action changes the session and saves; an AnswerError leaves both untouched,
+    # and so does a StoreError: what is in memory is always what is saved, and the
+    # front-end keeps the person's words on screen to try again.
+
+    @contextlib.contextmanager
+    def _undone_unless_saved(self) -> Iterator[None]:
+        """Undo the session's change (and re-raise) when it could not be saved."""
+        state, entry = self.session.state.model_copy(deep=True), self.entry
+        try:
+            yield
+        except StoreError:
+            self.session.state, self.entry = state, entry
+            raise
 
     def answer(self, value: Any = None) -> Assessment | None:
         """Answer the current step and save; a flagged :class:`Assessment` when the words
@@ -106,8 +119,9 @@ class Practice:
         The answer is saved before it is assessed, so it is kept whatever happens next.
         """
         step = self.session.step
-        self.session.answer(value)
-        self.save()
+        with self._undone_unless_saved():
+            self.session.answer(value)
+            self.save()
         if isinstance(step, TextStep) and isinstance(value, str) and value.strip():
             assessment = assess(value)
             if assessment.flagged:
@@ -117,38 +131,45 @@ class Practice:
     def safety_screen_shown(self, step_id: str) -> None:
         """Record on the entry that the safety screen was shown (the person decides later
         whether that is exported)."""
-        self.session.safety_screen_shown(step_id)
-        self.entry = self.entry.model_copy(update={"safety_shown": True})
-        self.save()
+        with self._undone_unless_saved():
+            self.session.safety_screen_shown(step_id)
+            self.entry = self.entry.model_copy(update={"safety_shown": True})
+            self.save()
 
     def keep_typing(self, text: str) -> None:
         """Save words typed on the current step but not yet submitted (call it debounced)."""
         if self.session.pending_for(self.session.state.current or "") == (text or None):
             return
-        self.session.keep_typing(text)
-        self.save()
+        with self._undone_unless_saved():
+            self.session.keep_typing(text)
+            self.save()
 
     def skip(self) -> None:
-        self.session.skip()
-        self.save()
+        with self._undone_unless_saved():
+            self.session.skip()
+            self.save()
 
     def back(self) -> bool:
-        moved = self.session.back()
-        if moved:
-            self.save()
+        with self._undone_unless_saved():
+            moved = self.session.back()
+            if moved:
+                self.save()
         return moved
 
     def too_much(self) -> None:
-        self.session.too_much()
-        self.save()
+        with self._undone_unless_saved():
+            self.session.too_much()
+            self.save()
 
     def grounded(self) -> None:
-        self.session.grounded()
-        self.save()
+        with self._undone_unless_saved():
+            self.session.grounded()
+            self.save()
 
     def stop(self) -> None:
-        self.session.stop()
-        self.save()
+        with self._undone_unless_saved():
+            self.session.stop()
+            self.save()
 
 
 class PreviewPractice(Practice):

@@ -194,8 +194,9 @@ def test_export_mistakes_get_one_clear_sentence(
 
 def test_a_damaged_database_is_explained_and_left_untouched(cfcoach: Run, home: Path) -> None:
     database = app_paths().database
-    database.parent.mkdir(parents=True)
+    database.parent.mkdir(parents=True, mode=0o700)  # private: no permission note as well
     database.write_bytes(b"this is not a database at all" * 10)
+    database.chmod(0o600)
     before = database.read_bytes()
 
     result = cfcoach("export")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textwrap import dedent
 
 from cfcoach.context import AppContext
+from cfcoach.paths import ensure_private_dir
 
 JOURNAL = dedent(
     """\
@@ -130,7 +131,7 @@ EXERCISES = {"journal": JOURNAL, "rest": REST, "forked": FORKED}
 
 def install(context: AppContext, *names: str) -> None:
     """Put these test exercises in the person's own exercise folder."""
-    folder = context.paths.user_exercises
-    folder.mkdir(parents=True, exist_ok=True)
+    # Made as cfcoach makes its folders (private), so the coach has nothing to fix at start.
+    folder = ensure_private_dir(context.paths.user_exercises)
     for name in names:
         (folder / f"{name}.yaml").write_text(EXERCISES[name])

@@ -8,7 +8,8 @@ nothing (information, pauses, reviews) take no input when stdin is not a termina
 from __future__ import annotations
 
 import textwrap
-from typing import TextIO
+from collections.abc import Callable
+from typing import TextIO, TypeVar
 
 from cfcoach.cli.common import exercise_or_fail, open_store_or_fail
 from cfcoach.cli.plain_safety import PausedHere, show_safety_screen
@@ -38,10 +39,15 @@ COMMANDS = "/back, /skip, /too-much or /stop"
 EXIT_DONE = 0
 EXIT_STORE = 1
 EXIT_INPUT_ENDED = 3
+T = TypeVar("T")
 
 
 class InputEnded(Exception):
     """stdin closed before the exercise was over."""
+
+
+class SavingGivenUp(Exception):
+    """Saving failed and the person chose to stop rather than try again."""
 
 
 class PlainRunner:
@@ -119,6 +125,12 @@ class PlainRunner:
 
             log_exception("saving in plain mode", exc)
             self.para(str(exc))
+            return EXIT_STORE
+        except SavingGivenUp:
+            self.para(
+                "Stopped here; the steps before this one are saved. Once that is sorted, "
+                f"`cfcoach run {exercise.id} --plain --resume` continues from here."
+            )
             return EXIT_STORE
         finally:
             store.close()
@@ -256,7 +268,8 @@ class PlainRunner:
                     return
                 continue
             try:
-                assessment = practice.answer(self._parse(step, reply))
+                value = self._parse(step, reply)
+                assessment = self._saved(lambda: practice.answer(value))  # noqa: B023 (called at once)
                 if assessment is not None:
                     show_safety_screen(self, practice, step.id, assessment)
                 return
@@ -267,6 +280,27 @@ class PlainRunner:
                     self.para("(Skipping this step.)")
                     practice.skip()
                     return
+
+    def _saved(self, action: Callable[[], T]) -> T:
+        """Run a Practice action; when it can't be saved (a full disk...), say why and, in a
+        terminal, offer to try again: Practice undid it, so the answer typed is tried again
+        as it was. In a pipe, or when the person stops, the run ends with the same sentence."""
+        while True:
+            try:
+                return action()
+            except StoreError as exc:
+                if not self.interactive:
+                    raise
+                from cfcoach.errorlog import log_exception
+
+                log_exception("saving in plain mode", exc)
+                self.para(str(exc))
+                reply = self.ask(
+                    "Your answer is kept for now: press Enter to try saving it again, "
+                    "or type q to stop. "
+                )
+                if reply.strip().lower() in ("q", "/stop", "/pause", "/quit"):
+                    raise SavingGivenUp from exc
 
     def _new_length(self, reply: str) -> None:
         """An adjustable pause's new length, to the nearest 30 seconds within 30 s – 5 min."""

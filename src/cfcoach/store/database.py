@@ -37,27 +37,55 @@ def translate_errors(path: Path) -> Iterator[None]:
         raise _os_error(exc, path) from exc
 
 
-def _translate(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
+def _kind(exc: sqlite3.DatabaseError) -> str:
+    """SQLite's own name for what went wrong (``SQLITE_FULL``...), read from its message
+    when the error carries no code (e.g. one raised by a test or a wrapper)."""
+    name = "_".join(str(getattr(exc, "sqlite_errorname", "") or "").split("_")[:2])
+    if name not in ("", "SQLITE_ERROR"):  # SQLITE_IOERR_WRITE is an SQLITE_IOERR
+        return name
     text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    for words, kind in (
+        (("locked", "busy"), "SQLITE_BUSY"),
+        (("full",), "SQLITE_FULL"),
+        (("readonly", "read-only"), "SQLITE_READONLY"),
+        (("unable to open",), "SQLITE_CANTOPEN"),
+        (("disk i/o", "i/o error"), "SQLITE_IOERR"),
+        (("malformed", "not a database", "corrupt", "no such table"), "SQLITE_CORRUPT"),
+    ):
+        if any(word in text for word in words):
+            return kind
+    return ""
+
+
+def _translate(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
+    kind = _kind(exc)
+    if kind in ("SQLITE_BUSY", "SQLITE_LOCKED"):
         return DatabaseLocked(
             f"The entries database ({path}) is busy in another cfcoach window; "
             "close the other one or try again in a moment."
         )
-    if "full" in text:
+    if kind == "SQLITE_FULL":
         return DatabaseUnavailable(
-            f"The disk holding {path} is full; free some space and try again (nothing was lost)."
+            f"The disk holding {path} is full, so cfcoach could not save; "
+            "free some space and try again."
         )
-    if "readonly" in text or "read-only" in text or "unable to open" in text or "i/o" in text:
+    if kind in ("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH"):
         return DatabaseUnavailable(
-            f"cfcoach cannot write to {path}; check that the folder exists and is yours to write to."
+            f"cfcoach can't write to {path} because it or its folder is read-only; "
+            "check that the folder is yours to write to (and the disk isn't read-only), "
+            "then try again."
         )
-    if (
-        "malformed" in text
-        or "not a database" in text
-        or "corrupt" in text
-        or "no such table" in text
-    ):
+    if kind == "SQLITE_CANTOPEN":
+        return DatabaseUnavailable(
+            f"cfcoach can't open {path}; check that the folder exists and is yours "
+            "to write to, then try again."
+        )
+    if kind == "SQLITE_IOERR":
+        return DatabaseUnavailable(
+            f"The disk holding {path} could not be read or written just now; check that it "
+            "is still connected and has free space, then try again."
+        )
+    if kind in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
         return DatabaseCorrupt(
             f"The entries database ({path}) is damaged and cannot be read; it has not been changed, "
             "so move it aside (keep it: it may be repairable) and cfcoach will start a new one."
@@ -70,9 +98,16 @@ def _translate(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
 def _os_error(exc: OSError, path: Path) -> StoreError:
     import errno
 
-    if exc.errno == errno.ENOSPC:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return DatabaseUnavailable(
-            f"The disk holding {path} is full; free some space and try again."
+            f"The disk holding {path} is full, so cfcoach could not save; "
+            "free some space and try again."
+        )
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return DatabaseUnavailable(
+            f"cfcoach can't write to {path} because it or its folder is read-only; "
+            "check that the folder is yours to write to (and the disk isn't read-only), "
+            "then try again."
         )
     return DatabaseUnavailable(
         f"cfcoach cannot use {path} ({exc.strerror or type(exc).__name__}); "

@@ -29,6 +29,7 @@ from cfcoach.tui.screens.runner import RunnerScreen
 DEFAULT_THEME = "textual-dark"
 DraftChoice = Literal["ask", "resume", "new"]
 CLOSED_BY_SIGNAL = "cfcoach was asked to close. Everything you wrote is saved."
+KEPT_ON_SCREEN = "What you wrote is still here on screen, so nothing is lost."
 CHANGED_SINCE_STARTED = (
     "This exercise has changed since you started; your earlier answers are kept in your "
     "history. Let's begin it fresh."
@@ -246,10 +247,12 @@ class CoachApp(App[None]):
             self.purged = purge_old_trash(self._store, self.context.clock())
         return self._store
 
-    def report_store_error(self, error: StoreError, doing: str) -> None:
-        """Log ``error`` (never on screen) and tell the person calmly in its own words."""
+    def report_store_error(self, error: StoreError, doing: str, *, kept: bool = False) -> None:
+        """Log ``error`` (never on screen) and tell the person calmly in its own words;
+        ``kept``: their words are still on screen, to save again once it is sorted."""
         log_exception(f"tui: {doing}", error)
-        self.push_screen(NoticeScreen("Something got in the way", str(error)))
+        said = str(error) + (f" {KEPT_ON_SCREEN}" if kept else "")
+        self.push_screen(NoticeScreen("Something got in the way", said))
 
     def notice(self, title: str, message: str) -> None:
         self.push_screen(NoticeScreen(title, message))

@@ -277,14 +277,14 @@ class RunnerScreen(Screen[None]):
     async def _act(self, action: Callable[[], object], doing: str) -> bool:
         """Run a Practice action; a save problem is told calmly and logged. True when it ran.
 
-        When saving fails the session has still moved on in memory (the next save catches
-        up), so the screen follows it; if it has not moved, what was typed stays in place.
+        When saving fails, Practice undoes the action, so the step and what was typed stay
+        on screen to try again (should the session have moved on, the screen follows it).
         """
         before = self.practice.session.state.current
         try:
             action()
         except StoreError as error:
-            self.coach.report_store_error(error, doing)
+            self.coach.report_store_error(error, doing, kept=True)
             session = self.practice.session
             if session.finished or session.state.current != before:
                 await self.show_step()
