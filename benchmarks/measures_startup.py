@@ -47,3 +47,22 @@ def cli_export_recent(bench: Bench) -> float:
     return bench.cfcoach(
         "export", "--format", "json", "--since", "30d", "-o", str(target), "--force"
     )
+
+
+@measure(
+    "cli-content-list",
+    "cfcoach content list (reads every exercise; checked ones come from the cache)",
+    baseline="cli-help",
+)
+def cli_content_list(bench: Bench) -> float:
+    return bench.cfcoach("content", "list", empty=True)
+
+
+@measure(
+    "cli-content-list-no-cache",
+    "cfcoach content list with the exercise cache removed first (first start after a change)",
+    baseline="cli-content-list",
+)
+def cli_content_list_cold(bench: Bench) -> float:
+    (bench.empty_home / "state" / "cache" / "exercises.json").unlink(missing_ok=True)
+    return bench.cfcoach("content", "list", empty=True)
