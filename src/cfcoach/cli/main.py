@@ -480,10 +480,10 @@ def settings_command(
         str | None,
         typer.Option(
             "--focus",
-            help="What you'd like to work on, for suggestions on the home screen: any of "
-            "chronic-self-criticism, perfectionism, shame, social-anxiety, anger, "
-            "low-self-worth, relationship-difficulties, low-mood, anxiety, separated by "
-            "commas; 'none' to clear.",
+            help="What you'd like to work on, for suggestions on the home screen, e.g. "
+            "perfectionism,shame ('none' to clear). Any of: chronic-self-criticism, "
+            "perfectionism, shame, social-anxiety, anger, low-self-worth, "
+            "relationship-difficulties, low-mood, anxiety.",
         ),
     ] = None,
 ) -> None:
