@@ -14,7 +14,19 @@ import pytest
 import cfcoach
 
 PACKAGE = Path(cfcoach.__file__).resolve().parent
-CORE = ("content", "engine", "store", "export")
+CORE = ("content", "engine", "store", "export", "safety", "insights", "focus")
+# Core modules that are single files beside the packages: no UI library either.
+CORE_MODULES = (
+    "config",
+    "context",
+    "datetext",
+    "errorlog",
+    "paths",
+    "permissions",
+    "practice",
+    "safety_plan",
+    "textsafety",
+)
 UI_LIBRARIES = ("textual", "rich")
 
 # For each core package: the cfcoach modules it must never import (the layers above it,
@@ -24,6 +36,9 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "engine": ("store", "export", "practice", "context", "tui", "cli"),
     "store": ("content", "engine", "export", "practice", "context", "tui", "cli"),
     "export": ("engine", "practice", "context", "tui", "cli"),
+    "safety": ("engine", "store", "export", "practice", "context", "tui", "cli"),
+    "insights": ("practice", "context", "tui", "cli"),
+    "focus": ("engine", "store", "export", "practice", "context", "tui", "cli"),
 }
 
 # Modules that read or write files, the network or other processes: not for the engine.
@@ -45,6 +60,9 @@ IO_MODULES = (
 
 
 def python_files(package: str) -> list[Path]:
+    single = PACKAGE / f"{package}.py"
+    if single.is_file():
+        return [single]
     return sorted((PACKAGE / package).rglob("*.py"))
 
 
@@ -66,7 +84,7 @@ def is_within(module: str, top: str) -> bool:
 
 
 def test_the_core_packages_are_found() -> None:
-    for package in CORE:
+    for package in CORE + CORE_MODULES:
         assert python_files(package), f"no Python files under {PACKAGE / package}"
 
 
@@ -79,6 +97,7 @@ def test_importing_the_core_loads_no_ui_library() -> None:
         "cfcoach.practice",
         "cfcoach.context",
         "cfcoach.export.json_format",
+        *(f"cfcoach.{name}" for name in CORE[4:] + CORE_MODULES),
     ]
     script = (
         "import importlib, json, sys\n"
@@ -96,7 +115,7 @@ def test_importing_the_core_loads_no_ui_library() -> None:
     assert leaked == []
 
 
-@pytest.mark.parametrize("package", CORE)
+@pytest.mark.parametrize("package", CORE + CORE_MODULES)
 def test_no_core_file_imports_a_ui_library(package: str) -> None:
     found = [
         f"{path.relative_to(PACKAGE)}:{line}: {module}"
