@@ -10,6 +10,7 @@ reads the process's peak resident size (``VmHWM`` in ``/proc/PID/status``).
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
@@ -96,6 +97,12 @@ class TmuxServer:
         self.tmux("kill-server", check=False)
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) the process has used so far (Linux: /proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def peak_rss_bytes(pid: int) -> int:
     """The process's peak resident set size so far (Linux: VmHWM)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -141,9 +148,10 @@ def _bare_command(bench: Bench) -> str:
     )
 
 
-def _paint(command: str, texts: tuple[str, ...]) -> float:
+def _paint(bench: Bench, command: str, texts: tuple[str, ...]) -> float:
     tmux = server()
-    seconds, _ = tmux.first_paint(command, texts)
+    seconds, pid = tmux.first_paint(command, texts)
+    bench.cpu = cpu_seconds(pid)
     tmux.close()
     return seconds
 
@@ -165,7 +173,7 @@ def _memory(command: str, texts: tuple[str, ...]) -> float:
     baseline="python-pass",
 )
 def bare_first_paint(bench: Bench) -> float:
-    return _paint(_bare_command(bench), (BARE_TEXT,))
+    return _paint(bench, _bare_command(bench), (BARE_TEXT,))
 
 
 @measure(
@@ -176,7 +184,7 @@ def bare_first_paint(bench: Bench) -> float:
     also=("python-pass",),
 )
 def tui_first_paint(bench: Bench) -> float:
-    return _paint(_cfcoach_command(bench), home_texts())
+    return _paint(bench, _cfcoach_command(bench), home_texts())
 
 
 @measure(

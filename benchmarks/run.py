@@ -9,7 +9,10 @@ each, spread over five years, through the store API: benchmarks/generate_entries
 and an empty one beside it (both past the first-run welcome). Every measure runs once
 to warm up and then --runs times; the table gives the median, fastest and slowest run,
 the measure it is compared with (its baseline, measured in the same session), the ratio
-of the medians, the budget from issue 8 and whether the median is within it. The same
+of the medians, the budget from issue 8 and whether the median is within it. For
+processes it also gives the median CPU time (user + system) the process used, and
+whether that is within the budget: on a busy machine a process waits for a CPU, and
+its CPU time shows what it costs by itself. The same
 figures, with the machine they were measured on, go to --json (default
 benchmarks/results.json, git-ignored).
 
@@ -120,7 +123,13 @@ def scaled(chosen: Measure, value: float) -> float:
 
 def run_one(bench: Bench, chosen: Measure, runs: int) -> dict[str, Any]:
     chosen.run(bench)  # warm-up: caches, first imports
-    values = [scaled(chosen, chosen.run(bench)) for _ in range(runs)]
+    values: list[float] = []
+    cpu: list[float] = []
+    for _ in range(runs):
+        bench.cpu = None
+        values.append(scaled(chosen, chosen.run(bench)))
+        if bench.cpu is not None and chosen.unit == "ms":
+            cpu.append(bench.cpu * 1000)
     return {
         "what": chosen.what,
         "unit": chosen.unit,
@@ -129,6 +138,7 @@ def run_one(bench: Bench, chosen: Measure, runs: int) -> dict[str, Any]:
         "min": round(min(values), 2),
         "max": round(max(values), 2),
         "values": [round(v, 2) for v in values],
+        "cpu_median": round(statistics.median(cpu), 2) if len(cpu) == runs else None,
     }
 
 
@@ -151,6 +161,14 @@ def compare(results: dict[str, dict[str, Any]]) -> None:
         }
         found["budget"] = chosen.budget.describe(chosen.unit) if chosen.budget else None
         found["ok"] = chosen.budget.allows(found["median"], base_median) if chosen.budget else None
+        base_cpu = base["cpu_median"] if base else None
+        found["ok_by_cpu"] = (
+            chosen.budget.allows(found["cpu_median"], base_cpu)
+            if chosen.budget
+            and found["cpu_median"] is not None
+            and (base_cpu is not None or chosen.budget.kind == "at-most")
+            else None
+        )
 
 
 def run_measures(bench: Bench, names: list[str], runs: int) -> dict[str, dict[str, Any]]:
@@ -176,22 +194,27 @@ def _number(value: float | None, unit: str = "") -> str:
 def table(results: dict[str, dict[str, Any]]) -> str:
     """One row per figure: median, min, max, baseline, ratio, budget, within budget."""
     head = (
-        f"{'figure':<34} {'median':>10} {'min':>9} {'max':>9}  {'baseline':<34} "
-        f"{'ratio':>6}  {'budget':<10} ok?"
+        f"{'figure':<34} {'median':>10} {'min':>9} {'max':>9} {'cpu':>9}  {'baseline':<34} "
+        f"{'ratio':>6}  {'budget':<10} ok? (by cpu)"
     )
     lines = [head, "-" * len(head)]
     for name, found in results.items():
         unit = found["unit"]
         baseline = found["baseline"] or "—"
         ratio = f"{found['ratio']:.2f}×" if found["ratio"] is not None else "—"
-        verdict = {True: "yes", False: "NO", None: "—"}[found["ok"]]
+        words = {True: "yes", False: "NO", None: "—"}
+        verdict = words[found["ok"]]
+        if found["ok_by_cpu"] is not None:
+            verdict += f" ({words[found['ok_by_cpu']]})"
         lines.append(
             f"{name:<34} {_number(found['median'], unit):>10} {_number(found['min']):>9} "
-            f"{_number(found['max']):>9}  {baseline:<34} {ratio:>6}  "
-            f"{found['budget'] or '—':<10} {verdict}"
+            f"{_number(found['max']):>9} {_number(found['cpu_median']):>9}  {baseline:<34} "
+            f"{ratio:>6}  {found['budget'] or '—':<10} {verdict}"
         )
         for other, other_ratio in found["also"].items():
-            lines.append(f"{'':<34} {'':>10} {'':>9} {'':>9}  {other:<34} {other_ratio:>5.2f}×")
+            lines.append(
+                f"{'':<34} {'':>10} {'':>9} {'':>9} {'':>9}  {other:<34} {other_ratio:>5.2f}×"
+            )
     return "\n".join(lines)
 
 
