@@ -8,8 +8,9 @@ It makes a temporary CFCOACH_HOME holding --entries generated entries (about 300
 each, spread over five years, through the store API: benchmarks/generate_entries.py),
 and an empty one beside it (both past the first-run welcome). Every measure runs once
 to warm up and then --runs times; the table gives the median, fastest and slowest run,
-the measure it is compared with (its baseline, measured in the same session), the ratio
-of the medians, the budget from issue 8 and whether the median is within it. For
+the measure it is compared with (its baseline: run again, each of its runs just before
+one of the measure's, so both see the same load on the machine), the ratio of the
+medians, the budget from issue 8 and whether the median is within it. For
 processes it also gives the median CPU time (user + system) the process used, and
 whether that is within the budget: on a busy machine a process waits for a CPU, and
 its CPU time shows what it costs by itself. The same
@@ -121,19 +122,8 @@ def scaled(chosen: Measure, value: float) -> float:
     return value * 1000 if chosen.unit == "ms" else value / (1024 * 1024)
 
 
-def run_one(bench: Bench, chosen: Measure, runs: int) -> dict[str, Any]:
-    chosen.run(bench)  # warm-up: caches, first imports
-    values: list[float] = []
-    cpu: list[float] = []
-    for _ in range(runs):
-        bench.cpu = None
-        values.append(scaled(chosen, chosen.run(bench)))
-        if bench.cpu is not None and chosen.unit == "ms":
-            cpu.append(bench.cpu * 1000)
+def _figures(values: list[float], cpu: list[float], runs: int) -> dict[str, Any]:
     return {
-        "what": chosen.what,
-        "unit": chosen.unit,
-        "runs": runs,
         "median": round(statistics.median(values), 2),
         "min": round(min(values), 2),
         "max": round(max(values), 2),
@@ -142,11 +132,34 @@ def run_one(bench: Bench, chosen: Measure, runs: int) -> dict[str, Any]:
     }
 
 
+def run_one(bench: Bench, chosen: Measure, runs: int) -> dict[str, Any]:
+    """``runs`` timed runs of ``chosen`` after a warm-up; with a baseline, the baseline runs
+    again, each run of it just before one of ``chosen`` (so both see the same load)."""
+    paired = MEASURES[chosen.baseline] if chosen.baseline else None
+    measures = [m for m in (paired, chosen) if m is not None]
+    values: dict[str, list[float]] = {m.name: [] for m in measures}
+    cpu: dict[str, list[float]] = {m.name: [] for m in measures}
+    for each in measures:
+        each.run(bench)  # warm-up: caches, first imports
+    for _ in range(runs):
+        for each in measures:
+            bench.cpu = None
+            values[each.name].append(scaled(each, each.run(bench)))
+            if bench.cpu is not None and each.unit == "ms":
+                cpu[each.name].append(bench.cpu * 1000)
+    found = {"what": chosen.what, "unit": chosen.unit, "runs": runs}
+    found.update(_figures(values[chosen.name], cpu[chosen.name], runs))
+    if paired is not None:
+        found["paired_baseline"] = _figures(values[paired.name], cpu[paired.name], runs)
+    return found
+
+
 def compare(results: dict[str, dict[str, Any]]) -> None:
-    """Add each figure's baseline, ratio, budget and verdict (from medians)."""
+    """Add each figure's baseline, ratio, budget and verdict (from medians; the baseline's
+    are from its runs interleaved with this measure's)."""
     for name, found in results.items():
         chosen = MEASURES[name]
-        base = results.get(chosen.baseline) if chosen.baseline else None
+        base = found.get("paired_baseline")
         base_median = base["median"] if base else None
         found["baseline"] = chosen.baseline
         found["baseline_median"] = base_median
@@ -155,7 +168,7 @@ def compare(results: dict[str, dict[str, Any]]) -> None:
             round(found["median"] - base_median, 2) if base_median is not None else None
         )
         found["also"] = {
-            other: round(found["median"] / results[other]["median"], 2)
+            other: round(found["median"] / results[other]["median"], 2)  # not interleaved
             for other in chosen.also
             if other in results and results[other]["median"]
         }
@@ -194,13 +207,15 @@ def _number(value: float | None, unit: str = "") -> str:
 def table(results: dict[str, dict[str, Any]]) -> str:
     """One row per figure: median, min, max, baseline, ratio, budget, within budget."""
     head = (
-        f"{'figure':<34} {'median':>10} {'min':>9} {'max':>9} {'cpu':>9}  {'baseline':<34} "
+        f"{'figure':<34} {'median':>10} {'min':>9} {'max':>9} {'cpu':>9}  {'baseline (its median)':<46} "
         f"{'ratio':>6}  {'budget':<10} ok? (by cpu)"
     )
     lines = [head, "-" * len(head)]
     for name, found in results.items():
         unit = found["unit"]
-        baseline = found["baseline"] or "—"
+        baseline = "—"
+        if found["baseline"]:
+            baseline = f"{found['baseline']} ({_number(found['baseline_median'], unit)})"
         ratio = f"{found['ratio']:.2f}×" if found["ratio"] is not None else "—"
         words = {True: "yes", False: "NO", None: "—"}
         verdict = words[found["ok"]]
@@ -208,12 +223,12 @@ def table(results: dict[str, dict[str, Any]]) -> str:
             verdict += f" ({words[found['ok_by_cpu']]})"
         lines.append(
             f"{name:<34} {_number(found['median'], unit):>10} {_number(found['min']):>9} "
-            f"{_number(found['max']):>9} {_number(found['cpu_median']):>9}  {baseline:<34} "
+            f"{_number(found['max']):>9} {_number(found['cpu_median']):>9}  {baseline:<46} "
             f"{ratio:>6}  {found['budget'] or '—':<10} {verdict}"
         )
         for other, other_ratio in found["also"].items():
             lines.append(
-                f"{'':<34} {'':>10} {'':>9} {'':>9} {'':>9}  {other:<34} {other_ratio:>5.2f}×"
+                f"{'':<34} {'':>10} {'':>9} {'':>9} {'':>9}  {other:<46} {other_ratio:>5.2f}×"
             )
     return "\n".join(lines)
 
