@@ -491,14 +491,18 @@ def has_cycle(exercise: Exercise) -> bool:
     return any(visit(s) for s in edges if s not in state)
 
 
-def drive(exercise: Exercise, actions: list[str], data: st.DataObject) -> None:
+def drive(
+    exercise: Exercise, earlier: dict[str, Any], actions: list[str], data: st.DataObject
+) -> None:
     # Wherever a person can be, some way of answering on ends the exercise, and the
     # shortest way through is not much longer than the steps.
     stuck, shortest = stuck_states(exercise)
     assert not stuck, f"no way on ever ends the exercise from {stuck[:3]}"
     assert shortest is not None and shortest <= STEPS_FACTOR * len(exercise.steps)
 
-    session = ExerciseSession.start(exercise)
+    # Starting from earlier answers (as a safety plan is edited) keeps only those that
+    # still fit their steps, whatever was saved before.
+    session = ExerciseSession.start(exercise, earlier)
     check_state(exercise, session)
     for action in actions:
         if session.finished:
@@ -541,6 +545,7 @@ def drive(exercise: Exercise, actions: list[str], data: st.DataObject) -> None:
 )
 @given(
     text=exercise_files(),
+    earlier=st.dictionaries(st.sampled_from([*IDS, "nowhere"]), ODD_VALUES, max_size=3),
     actions=st.lists(st.sampled_from(ACTIONS), max_size=30),
     data=st.data(),
 )
@@ -552,6 +557,7 @@ def drive(exercise: Exercise, actions: list[str], data: st.DataObject) -> None:
         "  - {when: {answer: s0, at_least: 5}, goto: s2}\n  - {goto: end}\n"
         "- {id: s2, kind: info, title: J, next: s1}\n"
     ),
+    earlier={},
     actions=[],
     data=None,
 )
@@ -564,15 +570,38 @@ def drive(exercise: Exercise, actions: list[str], data: st.DataObject) -> None:
         "- id: s3\n  kind: text\n  title: U\n  next:\n"
         "  - {when: {answer: s0, answered: false}, goto: s1}\n  - {goto: end}\n"
     ),
+    earlier={},
     actions=[],
     data=None,
 )
+@example(  # earlier answers that no longer fit their steps: start raised a ValidationError
+    text=(
+        "id: generated\ntitle: Earlier\nsummary: s\nminutes: 1\nversion: 1\nsteps:\n"
+        "- {id: s0, kind: rating, title: R}\n"
+    ),
+    earlier={"s0": 1.5, "s1": "words", "nowhere": None},
+    actions=["skip"],
+    data=None,
+)
+@example(  # ... or that fit another kind of step: words, or a number past 10, on a rating
+    text=(
+        "id: generated\ntitle: Earlier\nsummary: s\nminutes: 1\nversion: 1\nsteps:\n"
+        "- {id: s0, kind: rating, title: R}\n- {id: s1, kind: text, title: T}\n"
+    ),
+    earlier={"s0": "words", "s1": 12},
+    actions=["skip", "skip"],
+    data=None,
+)
 def test_a_generated_exercise_loads_or_names_its_problems_and_then_runs(
-    tmp_path: Path, text: str, actions: list[str], data: st.DataObject
+    tmp_path: Path,
+    text: str,
+    earlier: dict[str, Any],
+    actions: list[str],
+    data: st.DataObject,
 ) -> None:
     exercise = load(tmp_path, text)
     if exercise is not None:
-        drive(exercise, actions, data)
+        drive(exercise, earlier, actions, data)
 
 
 def test_the_generator_makes_both_good_and_bad_files(tmp_path: Path) -> None:

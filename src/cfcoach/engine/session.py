@@ -46,9 +46,15 @@ class ExerciseSession:
         """Begin ``exercise`` at its first step, pre-filled with ``earlier`` answers if given.
 
         Pre-filling is how a saved plan is edited: each step shows what was written before.
-        Answers to steps the exercise no longer has are left out.
+        Answers to steps the exercise no longer has, or that no longer fit their step (a
+        step that now asks for a rating, say), are left out.
         """
-        kept = {k: v for k, v in (earlier or {}).items() if exercise.has_step(k)}
+        kept: dict[str, Answer] = {}
+        for step_id, value in (earlier or {}).items():
+            if exercise.has_step(step_id):
+                fitting = _fitting(exercise.step(step_id), value)
+                if fitting is not None:
+                    kept[step_id] = fitting
         state = SessionState(
             exercise_id=exercise.id,
             exercise_version=exercise.version,
@@ -213,6 +219,23 @@ class ExerciseSession:
             self.state.status = "completed"
         else:
             self.state.current = target
+
+
+def _fitting(step: StepBase, value: Any) -> Answer | None:
+    """``value`` as an answer to ``step`` if it is the kind of answer the step takes and
+    fits it (a rating from 0 to 10, one of the options ...), else ``None``."""
+    if isinstance(step, RatingStep):
+        fits = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(step, ChoiceStep) and step.multiple:
+        fits = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    else:
+        fits = isinstance(step, (TextStep, ChoiceStep)) and isinstance(value, str)
+    if not fits:
+        return None
+    try:
+        return _clean(step, value)
+    except AnswerError:
+        return None
 
 
 def _clean(step: StepBase, value: Any) -> Answer | None:
