@@ -7,11 +7,10 @@ from which the exercise can never finish, and loops that some answers never let 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-
 import math
 from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import combinations
 
 from cfcoach.content.conditions import Answer, holds
@@ -378,8 +377,6 @@ def _telling_answers(step: StepBase, leaves: list[Condition]) -> list[_Value]:
         return chosen
     if isinstance(step, TextStep):
         # Only words the engine would keep as they are can ever equal a named value.
-        typed = [
-            v for v in named if v.strip() and v == v.strip("\n") and len(v) <= step.max_length
-        ]
+        typed = [v for v in named if v.strip() and v == v.strip("\n") and len(v) <= step.max_length]
         return [None, "\x00another answer", *dict.fromkeys(typed)]
     return [None]

@@ -33,7 +33,12 @@ class ResumeError(ValueError):
 
 
 class ExerciseSession:
-    """One person's way through one exercise."""
+    """One person's way through one exercise.
+
+    :meth:`answer` raises :class:`AnswerError` for an answer that does not fit the step
+    (and changes nothing); :meth:`resume` raises :class:`ResumeError`. Acting on a step
+    once the exercise is over (:attr:`finished`) is a caller's mistake: ``RuntimeError``.
+    """
 
     def __init__(self, exercise: Exercise, state: SessionState) -> None:
         self.exercise = exercise
