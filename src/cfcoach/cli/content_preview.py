@@ -49,15 +49,15 @@ def preview(path: Path, *, plain: bool, theme: str | None, reduced_motion: bool)
             "The preview needs a terminal to draw in; for pipes and screen readers add --plain.",
             2,
         )
+    from cfcoach.cli.options import theme_name
     from cfcoach.config import load_settings
     from cfcoach.tui.preview import create_preview_app
 
     settings = load_settings(context.paths)
-    name = theme or settings.theme
     app = create_preview_app(
         context,
         exercise,
-        theme={"dark": "textual-dark", "light": "textual-light"}.get(name.lower(), name),
+        theme=theme_name(theme or settings.theme),
         reduced_motion=reduced_motion or settings.reduced_motion,
     )
     app.run()

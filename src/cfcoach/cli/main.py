@@ -13,6 +13,15 @@ from typing import Annotated
 import typer
 
 from cfcoach import __version__
+from cfcoach.cli.content_app import content_app
+from cfcoach.cli.options import (
+    ExerciseOption,
+    ReducedMotion,
+    SinceOption,
+    ThemeOption,
+    UntilOption,
+    theme_name,
+)
 
 app = typer.Typer(
     name="cfcoach",
@@ -26,28 +35,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-content_app = typer.Typer(
-    help="List, check, write, try and add exercise files.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
 app.add_typer(content_app, name="content")
-
-ThemeOption = Annotated[
-    str | None,
-    typer.Option(
-        "--theme",
-        help="Colour theme: dark, light, or any Textual theme name (default: your settings).",
-    ),
-]
-ReducedMotion = Annotated[
-    bool,
-    typer.Option("--reduced-motion", help="Count breaths in words instead of animating them."),
-]
-
-
-def _theme_name(theme: str) -> str:
-    return {"dark": "textual-dark", "light": "textual-light"}.get(theme.lower(), theme)
 
 
 def _version_callback(value: bool) -> None:
@@ -99,7 +87,7 @@ def _open_tui(
     settings = load_settings(context.paths)
     tui = create_app(
         context,
-        theme=_theme_name(theme or settings.theme),
+        theme=theme_name(theme or settings.theme),
         reduced_motion=reduced_motion or settings.reduced_motion,
         start_exercise=start_exercise,
         draft_choice="ask" if resume is None else ("resume" if resume else "new"),
@@ -150,104 +138,6 @@ def run_exercise(
         raise typer.Exit(code)
 
 
-@content_app.command("list")
-def content_list() -> None:
-    """Show the exercises found: shipped with cfcoach and your own."""
-    from cfcoach.cli.content_cmds import list_exercises
-
-    list_exercises()
-
-
-@content_app.command("validate")
-def content_validate(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Exercise files or folders to check (default: every exercise cfcoach finds)."
-        ),
-    ] = None,
-) -> None:
-    """Check exercise files: problems and warnings.
-
-    Each is printed as FILE:LINE:COL: what to change. Warnings alone leave the exit code 0.
-    """
-    from cfcoach.cli.content_cmds import validate
-
-    code = validate(paths or [])
-    if code:
-        raise typer.Exit(code)
-
-
-@content_app.command("schema")
-def content_schema(
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="File to write the schema to (default: print it)."),
-    ] = None,
-) -> None:
-    """Print the JSON Schema of exercise files.
-
-    Editors use it to complete and check exercise YAML as it is typed.
-    """
-    from cfcoach.cli.content_authoring import write_schema
-
-    write_schema(output)
-
-
-@content_app.command("new")
-def content_new(
-    exercise_id: Annotated[
-        str, typer.Argument(help="The new exercise's id, e.g. evening-kindness.")
-    ],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="File or folder to write to (default: your exercises folder)."
-        ),
-    ] = None,
-) -> None:
-    """Write a commented starter exercise to change into your own."""
-    from cfcoach.cli.content_authoring import new_exercise
-
-    new_exercise(exercise_id, output)
-
-
-@content_app.command("add")
-def content_add(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Exercise files, or folders of them, to add.")
-    ],
-    replace: Annotated[
-        bool,
-        typer.Option("--replace", help="Replace your own exercises that have the same ids."),
-    ] = False,
-) -> None:
-    """Check exercises and add them to yours.
-
-    All of them are added, or none if any needs a change.
-    """
-    from cfcoach.cli.content_authoring import add_exercises
-
-    code = add_exercises(paths, replace)
-    if code:
-        raise typer.Exit(code)
-
-
-@content_app.command("preview")
-def content_preview(
-    path: Annotated[Path, typer.Argument(help="The exercise file to try.")],
-    plain: Annotated[
-        bool, typer.Option("--plain", help="Plain line-by-line prompts instead of the coach.")
-    ] = False,
-    theme: ThemeOption = None,
-    reduced_motion: ReducedMotion = False,
-) -> None:
-    """Try an exercise file as a person would; nothing is saved."""
-    from cfcoach.cli.content_preview import run_preview
-
-    run_preview(path, plain=plain, theme=theme, reduced_motion=reduced_motion)
-
-
 @app.command()
 def export(
     format: Annotated[
@@ -264,20 +154,9 @@ def export(
             "--output", "-o", help="File to write (default, or '-': print to the terminal)."
         ),
     ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since", help="First day: a date (2026-11-01) or a span back from today (7d, 4w, 3m)."
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option("--until", help="Last day: a date or a span back from today, like --since."),
-    ] = None,
-    exercise: Annotated[
-        list[str] | None,
-        typer.Option("--exercise", help="Only this exercise's entries (repeat for several)."),
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    exercise: ExerciseOption = None,
     ids: Annotated[
         str | None,
         typer.Option("--ids", help="Only these entries, by number: 1,2,5 or 3-7."),
@@ -340,20 +219,9 @@ def history_command(
         str | None,
         typer.Option("--search", "-s", help="Only entries holding all these words (any order)."),
     ] = None,
-    exercise: Annotated[
-        list[str] | None,
-        typer.Option("--exercise", help="Only this exercise's entries (repeat for several)."),
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since", help="First day: a date (2026-11-01) or a span back from today (7d, 4w, 3m)."
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option("--until", help="Last day: a date or a span back from today, like --since."),
-    ] = None,
+    exercise: ExerciseOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many to list.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
@@ -385,20 +253,9 @@ def show_command(
 
 @app.command("stats")
 def stats_command(
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since", help="First day: a date (2026-11-01) or a span back from today (7d, 4w, 3m)."
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option("--until", help="Last day: a date or a span back from today, like --since."),
-    ] = None,
-    exercise: Annotated[
-        list[str] | None,
-        typer.Option("--exercise", help="Only this exercise's entries (repeat for several)."),
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    exercise: ExerciseOption = None,
 ) -> None:
     """Your practice in figures: ratings before and after, days practised, recurring words."""
     from cfcoach.cli.history_cmds import run_stats

@@ -1,0 +1,38 @@
+"""Options that several `cfcoach` commands share, declared once."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+ThemeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--theme",
+        help="Colour theme: dark, light, or any Textual theme name (default: your settings).",
+    ),
+]
+ReducedMotion = Annotated[
+    bool,
+    typer.Option("--reduced-motion", help="Count breaths in words instead of animating them."),
+]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since", help="First day: a date (2026-11-01) or a span back from today (7d, 4w, 3m)."
+    ),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option("--until", help="Last day: a date or a span back from today, like --since."),
+]
+ExerciseOption = Annotated[
+    list[str] | None,
+    typer.Option("--exercise", help="Only this exercise's entries (repeat for several)."),
+]
+
+
+def theme_name(theme: str) -> str:
+    """Textual's name for a theme: ``dark`` and ``light`` are short for Textual's own."""
+    return {"dark": "textual-dark", "light": "textual-light"}.get(theme.lower(), theme)
