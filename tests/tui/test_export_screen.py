@@ -25,15 +25,15 @@ from cfcoach.export.selection import Criteria, select
 from cfcoach.export.writing import make_bundle
 from cfcoach.safety_plan import SAFETY_PLAN_ID
 from cfcoach.tui.app import CoachApp
-from cfcoach.tui.screens.confirm import ConfirmScreen
-from cfcoach.tui.screens.export import (
+from cfcoach.tui.export_choices import (
     PREVIEW_DELAY,
     PRIVATE_QUESTION,
-    ExportScreen,
     default_path,
     shortened,
     with_extension,
 )
+from cfcoach.tui.screens.confirm import ConfirmScreen
+from cfcoach.tui.screens.export import ExportScreen
 from cfcoach.tui.screens.notice import NoticeScreen
 from cfcoach.tui.widgets.entry_picker import EntryPicker
 from tests.conftest import FIXED_NOW

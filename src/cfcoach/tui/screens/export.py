@@ -9,142 +9,57 @@ never over an existing file without asking. The PDF library loads only when a PD
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Input, Select, Static, TextArea
 
-from cfcoach.errorlog import log_exception
 from cfcoach.export.markdown_format import render
-from cfcoach.export.registry import ExportBundle, Paper, format_for_suffix, get_format
+from cfcoach.export.registry import Paper, get_format
 from cfcoach.export.report import build_report
 from cfcoach.export.selection import Selection, parse_day, summary_line
 from cfcoach.export.writing import (
-    ExportWriteError,
-    TargetExists,
-    WriteFailed,
-    check_target,
     make_bundle,
     plan_goes_as_entries,
-    write_bundle,
 )
 from cfcoach.safety_plan import SAFETY_PLAN_ID, SafetyPlan, current_plan
 from cfcoach.store import Entry, StoreError
 from cfcoach.store.entries import EntryQuery
 from cfcoach.store.history import Cursor, HistoryItem
+from cfcoach.tui.export_choices import (
+    FORMAT_CHOICES,
+    NO_PLAN_LABEL,
+    NOTHING_TICKED,
+    PAGE,
+    PAPER_CHOICES,
+    PERIODS,
+    PLAN_LABEL,
+    PREVIEW_DELAY,
+    PREVIEW_NOTES,
+    PRIVATE_QUESTION,
+    ExportChoice,
+    default_path,
+    export_order,
+    shortened,
+    shown_path,
+    with_extension,
+)
 from cfcoach.tui.screens.confirm import ConfirmScreen
+from cfcoach.tui.screens.export_writing import ExportWriting
 from cfcoach.tui.widgets.entry_picker import EntryPicker
 
 if TYPE_CHECKING:
-    from cfcoach.tui.app import CoachApp
+    pass
 
 HERE = Path(__file__).parent
-PAGE = 100
-"""Entries read at a time."""
-PREVIEW_DELAY = 0.25
-"""Seconds after the last tick before the preview is made again."""
-PREVIEW_LIMIT = 300_000
-"""Characters of the report the preview shows (about 150 entries), so it stays quick."""
-
-PERIODS: list[tuple[str, str]] = [
-    ("All dates", "all"),
-    ("Last 7 days", "7d"),
-    ("Last 30 days", "30d"),
-    ("Last 3 months", "3m"),
-    ("Last 12 months", "12m"),
-]
-"""(label, span back from today as ``cfcoach export --since`` takes it)."""
-FORMAT_CHOICES: list[tuple[str, str]] = [
-    ("Markdown .md", "md"),
-    ("Web page .html", "html"),
-    ("PDF .pdf", "pdf"),
-    ("Spreadsheet .csv", "csv"),
-    ("JSON .json", "json"),
-]
-PAPER_CHOICES: list[tuple[str, str]] = [("A4", "a4"), ("Letter", "letter")]
-
-PREVIEW_NOTES = {
-    "md": "Preview: exactly what the file will hold.",
-    "html": "The web page holds this same report, laid out to read and print. Preview:",
-    "pdf": "The PDF holds this same report, laid out for print. Preview:",
-    "csv": "The spreadsheet holds these same entries, a row each. Preview:",
-    "json": "The JSON file holds these same entries, for a backup. Preview:",
-}
-NOTHING_TICKED = (
-    "Nothing is ticked yet.\n\n"
-    "Space ticks the highlighted entry; a ticks every entry shown (private ones stay "
-    "unticked). What you tick appears here, exactly as it will be shared."
-)
-PRIVATE_QUESTION = "This entry is marked private. Share it anyway?"
-NO_PLAN_LABEL = "Include my safety plan (none yet)"
-PLAN_LABEL = "Include my safety plan"
 
 
-def default_path(today: date, extension: str, home: Path | None = None) -> Path:
-    """~/Documents/cfcoach-export-YYYY-MM-DD.ext (in the home folder when there is no Documents)."""
-    if home is None:
-        try:
-            home = Path.home()
-        except RuntimeError:  # no home folder known: the current folder
-            home = Path()
-    documents = home / "Documents"
-    folder = documents if documents.is_dir() else home
-    return folder / f"cfcoach-export-{today.isoformat()}{extension}"
-
-
-def shown_path(path: Path) -> str:
-    """``path`` with the home folder written ``~`` (as a person types it)."""
-    try:
-        return "~/" + str(path.relative_to(Path.home()))
-    except (ValueError, RuntimeError):
-        return str(path)
-
-
-def with_extension(text: str, extension: str) -> str:
-    """The path typed, with its format's extension changed to ``extension`` (else as it is)."""
-    path = Path(text)
-    if path.suffix and format_for_suffix(path.suffix) is not None:
-        return text[: len(text) - len(path.suffix)] + extension
-    return text
-
-
-def shortened(report: str, entries: int, limit: int = PREVIEW_LIMIT) -> str:
-    """A long Markdown report cut after the last entry that fits in ``limit`` characters."""
-    if len(report) <= limit:
-        return report
-    cut = report.rfind("\n### ", 0, limit)  # an entry's heading (answers can never start one)
-    if cut <= 0:
-        cut = limit
-    return (
-        report[:cut].rstrip("\n")
-        + f"\n\n[The preview stops here to stay quick. The file holds all {entries:,} "
-        "entries, each written like the ones above.]\n"
-    )
-
-
-def export_order(entry: Entry) -> tuple[str, int]:
-    """The order ``cfcoach export`` reads entries in (start time as stored, then id)."""
-    return entry.started_at.isoformat(timespec="microseconds"), entry.id or 0
-
-
-@dataclass(frozen=True)
-class ExportChoice:
-    """What the screen would write now."""
-
-    entries: list[Entry]
-    """The ticked entries, in export order (the safety plan's entry added for JSON and CSV)."""
-    bundle: ExportBundle
-    format_name: str
-
-
-class ExportScreen(Screen[None]):
+class ExportScreen(ExportWriting):
     """Choose entries, see them as they will be shared, and write the file."""
 
     CSS_PATH = HERE / "export.tcss"
@@ -162,15 +77,9 @@ class ExportScreen(Screen[None]):
         self.private_total = 0
         """How many of those are private."""
         self.plan: SafetyPlan | None = None
-        self.written: Path | None = None
-        """Where the last file went."""
         self._next: Cursor | None = None
         self._preview_timer: Timer | None = None
         self._offered: tuple[str, ...] = ()
-
-    @property
-    def coach(self) -> CoachApp:
-        return cast("CoachApp", self.app)
 
     @property
     def today(self) -> date:
@@ -495,8 +404,11 @@ class ExportScreen(Screen[None]):
             text = "No entries yet. Your check-ins will appear here."
         self.query_one("#export-count", Static).update(text)
 
+    def nothing_chosen(self) -> bool:
+        return not self.picker.ticked and not self.include_plan
+
     def preview_text(self) -> str:
-        if not self.picker.ticked and not self.include_plan:
+        if self.nothing_chosen():
             return NOTHING_TICKED
         choice = self.choice()
         return shortened(render(build_report(choice.bundle)), len(choice.entries))
@@ -519,79 +431,6 @@ class ExportScreen(Screen[None]):
         event.stop()
         if event.button.id == "export-write":
             self.action_write()
-
-    def target(self) -> Path | None:
-        text = self.query_one("#export-path", Input).value.strip()
-        return Path(text).expanduser() if text else None
-
-    def action_write(self) -> None:
-        """Write the file, asking first if one is already there."""
-        if not self.picker.ticked and not self.include_plan:
-            self.coach.notice(
-                "Nothing ticked yet",
-                "Tick the entries to share first: space ticks one, a ticks all shown.",
-            )
-            return
-        target = self.target()
-        if target is None:
-            self.coach.notice("Where should it go?", "Type where to save the file, then write it.")
-            return
-        try:
-            check_target(target, force=False)
-        except TargetExists:
-
-            def answered(replace: bool | None) -> None:
-                if replace:
-                    self.write_to(target, replace=True)
-
-            self.app.push_screen(
-                ConfirmScreen(
-                    "Replace it?",
-                    f"There is already a file at {target}. Replace it with this export?",
-                    yes_label="Replace it",
-                    no_label="Keep the old file",
-                ),
-                answered,
-            )
-            return
-        except ExportWriteError as problem:
-            self._not_written(problem)
-            return
-        self.write_to(target, replace=False)
-
-    def write_to(self, target: Path, *, replace: bool) -> None:
-        """Write now; tell the person where it went, or calmly why it could not go."""
-        choice = self.choice()
-        try:
-            check_target(target, force=replace)
-            write_bundle(get_format(choice.format_name), choice.bundle, target)
-        except ExportWriteError as problem:
-            self._not_written(problem)
-            return
-        except Exception as error:  # a format's own failure: logged, never a traceback
-            log_exception("tui: writing an export", error)
-            self.coach.notice(
-                "The file wasn't written",
-                "Something went wrong while making the file; nothing was changed there, and "
-                "your entries are all still here.",
-            )
-            return
-        self.written = target
-        count = len(choice.entries)
-        what = f"{count} entr{'y' if count == 1 else 'ies'}"
-        status = self.query_one("#export-status", Static)
-        status.update(f"Written to {target}")
-        status.display = True
-        self.coach.notice(
-            "Saved",
-            f"Your export ({what}) is saved here:\n\n{target}\n\n"
-            "Only you can open it until you share it.",
-        )
-
-    def _not_written(self, problem: ExportWriteError) -> None:
-        if isinstance(problem, WriteFailed):
-            log_exception("tui: writing an export", problem.error)
-        self.coach.notice("The file wasn't written", str(problem))
 
     def action_back(self) -> None:
         if not self.picker.has_focus:

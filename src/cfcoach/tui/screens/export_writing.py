@@ -1,0 +1,118 @@
+"""The writing half of the export screen: ask before replacing a file, write it through the
+same core as ``cfcoach export`` (atomic, private), and say where it went or calmly why not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from cfcoach.errorlog import log_exception
+from cfcoach.export.registry import get_format
+from cfcoach.export.writing import (
+    ExportWriteError,
+    TargetExists,
+    WriteFailed,
+    check_target,
+    write_bundle,
+)
+from cfcoach.tui.export_choices import ExportChoice
+from cfcoach.tui.screens.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from cfcoach.tui.app import CoachApp
+
+
+class ExportWriting(Screen[None]):
+    """Writes what :meth:`choice` holds to the path in ``#export-path``."""
+
+    written: Path | None = None
+    """Where the last file went."""
+
+    @property
+    def coach(self) -> CoachApp:
+        return cast("CoachApp", self.app)
+
+    def choice(self) -> ExportChoice:
+        """The bundle to write now (the screen that chooses says)."""
+        raise NotImplementedError
+
+    def nothing_chosen(self) -> bool:
+        """True while there is nothing to write."""
+        raise NotImplementedError
+
+    def target(self) -> Path | None:
+        text = self.query_one("#export-path", Input).value.strip()
+        return Path(text).expanduser() if text else None
+
+    def action_write(self) -> None:
+        """Write the file, asking first if one is already there."""
+        if self.nothing_chosen():
+            self.coach.notice(
+                "Nothing ticked yet",
+                "Tick the entries to share first: space ticks one, a ticks all shown.",
+            )
+            return
+        target = self.target()
+        if target is None:
+            self.coach.notice("Where should it go?", "Type where to save the file, then write it.")
+            return
+        try:
+            check_target(target, force=False)
+        except TargetExists:
+
+            def answered(replace: bool | None) -> None:
+                if replace:
+                    self.write_to(target, replace=True)
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    "Replace it?",
+                    f"There is already a file at {target}. Replace it with this export?",
+                    yes_label="Replace it",
+                    no_label="Keep the old file",
+                ),
+                answered,
+            )
+            return
+        except ExportWriteError as problem:
+            self._not_written(problem)
+            return
+        self.write_to(target, replace=False)
+
+    def write_to(self, target: Path, *, replace: bool) -> None:
+        """Write now; tell the person where it went, or calmly why it could not go."""
+        choice = self.choice()
+        try:
+            check_target(target, force=replace)
+            write_bundle(get_format(choice.format_name), choice.bundle, target)
+        except ExportWriteError as problem:
+            self._not_written(problem)
+            return
+        except Exception as error:  # a format's own failure: logged, never a traceback
+            log_exception("tui: writing an export", error)
+            self.coach.notice(
+                "The file wasn't written",
+                "Something went wrong while making the file; nothing was changed there, and "
+                "your entries are all still here.",
+            )
+            return
+        self.written = target
+        count = len(choice.entries)
+        what = f"{count} entr{'y' if count == 1 else 'ies'}"
+        status = self.query_one("#export-status", Static)
+        status.update(f"Written to {target}")
+        status.display = True
+        self.coach.notice(
+            "Saved",
+            f"Your export ({what}) is saved here:\n\n{target}\n\n"
+            "Only you can open it until you share it.",
+        )
+
+    def _not_written(self, problem: ExportWriteError) -> None:
+        if isinstance(problem, WriteFailed):
+            log_exception("tui: writing an export", problem.error)
+        self.coach.notice("The file wasn't written", str(problem))
