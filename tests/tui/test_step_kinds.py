@@ -291,6 +291,13 @@ async def test_a_guided_sequence_shows_each_cue_in_turn_then_waits(
             shown.append([cue for cue in cues if cue in words])  # whole, not clipped
         assert shown == [[cues[0]], [cues[1]], [cues[2]]]
         assert "9 seconds left" in screen_words(app)
+        clock = timer.query_one(".pause-clock")
+        rows = set()
+        for moment in (0.0, 10.0, 21.0):  # cues of two lines and of one
+            timer.show_moment(moment)
+            await pilot.pause()
+            rows.add(clock.region.y)
+        assert len(rows) == 1  # the clock stays put as the cues change
         timer.show_moment(30.5)
         await pilot.pause()
         assert "The time is up" in screen_words(app)

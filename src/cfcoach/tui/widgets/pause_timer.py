@@ -8,6 +8,7 @@ breathing rhythm can be changed before or during it.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from time import monotonic
 from typing import ClassVar
@@ -125,6 +126,15 @@ class PauseTimer(Vertical):
         yield Static(self._clock_text(0.0), classes="pause-clock")
         if self.adjustable:
             yield Static(self._settings_content(), classes="pause-settings")
+
+    def on_resize(self) -> None:
+        """Keep room for the longest cue, so the clock below stays put as the cues change."""
+        if not self.cues:
+            return
+        cue = self.query_one(".pause-cue", Static)
+        width = cue.content_region.width or self.content_region.width
+        if width > 0:
+            cue.styles.min_height = max(len(textwrap.wrap(c, width)) or 1 for c in self.cues)
 
     def on_mount(self) -> None:
         if self.started:
