@@ -11,3 +11,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def printable(text: str) -> str:
     """``text`` with control characters (escape sequences included) shown as ``\\xNN``."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` as UTF-8 can hold it: a lone surrogate (from undecodable input; never a
+    character) becomes U+FFFD, the replacement character. Everything else is kept exactly."""
+    return _SURROGATE.sub("\ufffd", text)

@@ -23,6 +23,7 @@ from cfcoach.store.history import (
     search_terms,
 )
 from cfcoach.store.models import Entry, EntryStatus
+from cfcoach.textsafety import storable
 
 _COLUMNS = (
     "id, uuid, exercise_id, exercise_version, status, started_at, updated_at, finished_at, "
@@ -117,11 +118,11 @@ class EntryStore:
             _iso(entry.started_at),
             _iso(entry.updated_at),
             _iso(entry.finished_at) if entry.finished_at else None,
-            json.dumps(entry.answers, ensure_ascii=False),
-            json.dumps(entry.skipped, ensure_ascii=False),
-            json.dumps(entry.state, ensure_ascii=False),
+            storable(json.dumps(entry.answers, ensure_ascii=False)),
+            storable(json.dumps(entry.skipped, ensure_ascii=False)),
+            storable(json.dumps(entry.state, ensure_ascii=False)),
             int(entry.private),
-            entry.therapist_note,
+            storable(entry.therapist_note) if entry.therapist_note else entry.therapist_note,
             int(entry.safety_shown),
         )
         with translate_errors(self.path):
@@ -162,7 +163,7 @@ class EntryStore:
 
     def set_note(self, entry_id: int, note: str | None) -> None:
         """Set the note for the therapist; a blank note (or ``None``) removes it."""
-        text = (note or "").strip() or None
+        text = storable((note or "").strip()) or None
         with translate_errors(self.path):
             cursor = self._connection.execute(
                 "UPDATE entries SET therapist_note = ? WHERE id = ?", (text, entry_id)

@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, Static
 
 from cfcoach.content.models import Exercise
 from cfcoach.practice import Practice
+from cfcoach.textsafety import printable
 from cfcoach.tui.answer_text import answered_lines
 from cfcoach.tui.widgets.answer_list import AnswerList
 
@@ -72,7 +73,10 @@ class CompletionScreen(Screen[None]):
         self._find_suggestion()
         entry, exercise = self.practice.entry, self.practice.exercise
         status = "stopped" if entry.status == "stopped" else "completed"
-        rows = answered_lines(exercise, entry.answers, limit=40)
+        rows = [  # control characters in what was written are shown, never sent
+            (printable(label), printable(text))
+            for label, text in answered_lines(exercise, entry.answers, limit=40)
+        ]
         with VerticalScroll(id="completion-body"):
             yield Static(THANKS[status], classes="completion-title")
             yield Static(SAVED[status], classes="completion-saved")

@@ -25,6 +25,7 @@ from cfcoach.errorlog import log_exception
 from cfcoach.practice import Practice
 from cfcoach.safety import Assessment
 from cfcoach.store import StoreError
+from cfcoach.textsafety import printable
 from cfcoach.tui.answer_text import answer_label, describe_answer
 from cfcoach.tui.screens.grounding import GroundingScreen
 from cfcoach.tui.screens.too_much import TooMuchScreen
@@ -171,8 +172,9 @@ class RunnerScreen(Screen[None]):
         passed = set(session.state.trail)
         return [
             (
-                answer_label(exercise, step_id),
-                describe_answer(exercise, step_id, session.answer_for(step_id)),
+                printable(answer_label(exercise, step_id)),
+                # What the person wrote, with any control character shown, never sent.
+                printable(describe_answer(exercise, step_id, session.answer_for(step_id))),
             )
             for step_id in step_ids
             if step_id in passed
