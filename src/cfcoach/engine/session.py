@@ -108,8 +108,9 @@ class ExerciseSession:
         """The exercise's first suggestion whose condition holds, once it is completed."""
         if self.state.status != "completed":
             return None
+        answers = self._on_path()
         for rule in self.exercise.suggest:
-            if rule.when is None or holds(rule.when, self.state.answers):
+            if rule.when is None or holds(rule.when, answers):
                 return rule
         return None
 
@@ -128,7 +129,7 @@ class ExerciseSession:
         while current is not None and current != END and current not in seen:
             seen.add(current)
             remaining += 1
-            current = self._next_id(self.exercise.step(current))
+            current = self._next_id(self.exercise.step(current), also=seen)
         return (done + 1, done + remaining)
 
     # -- acting -----------------------------------------------------------------------
@@ -209,9 +210,22 @@ class ExerciseSession:
         if step_id not in self.state.skipped:
             self.state.skipped.append(step_id)
 
-    def _next_id(self, step: StepBase) -> str:
+    def _on_path(self, also: set[str] | frozenset[str] = frozenset()) -> dict[str, Answer]:
+        """The answers given on the way actually taken (and on ``also``).
+
+        An answer left on a branch the person went back from stays in the state (going
+        that way again shows it), but conditions treat its step as unanswered, as the
+        authoring guide says and as the saved entry (which leaves it out) shows.
+        """
+        passed = set(self.state.trail) | also
+        if self.state.current is not None:
+            passed.add(self.state.current)
+        return {k: v for k, v in self.state.answers.items() if k in passed}
+
+    def _next_id(self, step: StepBase, also: set[str] | frozenset[str] = frozenset()) -> str:
+        answers = self._on_path(also | {step.id})
         for branch in self.exercise.branches(step):
-            if branch.when is None or holds(branch.when, self.state.answers):
+            if branch.when is None or holds(branch.when, answers):
                 return branch.goto
         return END  # unreachable for a checked exercise: the last branch has no condition
 
