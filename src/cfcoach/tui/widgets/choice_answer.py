@@ -93,9 +93,15 @@ class MultipleChoice(SelectionList[str]):
         line = super().render_line(y)
         segments = list(line)
         _, scroll_y = self.scroll_offset
-        index = scroll_y + y
-        if len(segments) < 2 or not 0 <= index < self.option_count:
+        # Which option this line shows, and which of its lines (a long label wraps).
+        lines = self._lines
+        number = scroll_y + y
+        if len(segments) < 4 or not 0 <= number < len(lines):
             return line
+        index, offset = lines[number]
+        if offset > 0:  # a wrapped label's next line: no box of its own
+            blank = Segment(" ", segments[3].style)
+            return Strip([blank, blank, blank, *segments[3:]], line.cell_length)
         ticked = self.get_option_at_index(index).value in self.selected
         inner = segments[1]
         segments[1] = Segment("X" if ticked else " ", inner.style, inner.control)
