@@ -85,8 +85,6 @@ class CoachApp(App[None]):
         # a default screen's CSS_PATH.
         self.push_screen(HomeScreen())
         self._listen_for_signals()
-        # The safety rules take a moment to read; do it once the home screen is drawn.
-        self.call_after_refresh(self._warm_up_safety)
         self._tell_made_private()
         from cfcoach.tui.first_run import choose_country, needs_welcome
 
@@ -112,7 +110,9 @@ class CoachApp(App[None]):
         except InvalidThemeError:
             self.theme = DEFAULT_THEME  # an unknown name should never stop a check-in
 
-    def _warm_up_safety(self) -> None:
+    def on_ready(self) -> None:
+        """The first frame is on screen: read the safety rules now (they take a moment),
+        in a thread, so the first answer checked does not wait for them."""
         from cfcoach.safety.assessment import warm_up
 
         warm_up()
