@@ -677,3 +677,57 @@ def test_the_generator_makes_both_good_and_bad_files(tmp_path: Path) -> None:
 
     count()
     assert loaded >= 10 and refused >= 10, (loaded, refused)
+
+
+LOOP = """\
+id: rounds
+title: Rounds
+summary: A loop.
+minutes: 1
+version: 1
+steps:
+  - id: rate
+    kind: rating
+    title: How tense?
+  - id: breathe
+    kind: info
+    title: Breathe
+    next:
+      - when: {answer: rate, at_least: 5}
+        goto: again
+      - goto: end
+  - id: again
+    kind: info
+    title: Once more
+    next: breathe
+"""
+
+
+def test_a_loop_an_earlier_answer_never_lets_you_leave_is_one_clear_problem(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "rounds.yaml"
+    path.write_text(LOOP, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_exercise_file(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column) == (14, 7)  # the first step of the loop's 'next'
+    assert "'breathe', 'again' go round in a loop that never reaches 'end'" in problem.message
+
+
+def test_a_loop_you_leave_by_answering_inside_it_loads(tmp_path: Path) -> None:
+    path = tmp_path / "rounds.yaml"
+    fixed = LOOP.replace("title: Once more\n    next: breathe", "title: Once more")
+    fixed = fixed.replace(
+        "  - id: again\n    kind: info",
+        "  - id: again\n    kind: choice\n    options:\n"
+        "      - {value: 'yes', label: Another round}\n      - {value: 'no', label: Done}\n"
+        "    next:\n      - when: {answer: again, equals: 'yes'}\n        goto: breathe\n"
+        "      - goto: end",
+    )
+    path.write_text(fixed, encoding="utf-8")
+    exercise = load_exercise_file(path)
+    session = ExerciseSession.start(exercise)
+    for value in (8, None, "yes", None, "no"):
+        session.answer(value)
+    assert session.state.status == "completed"
