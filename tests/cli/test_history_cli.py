@@ -103,11 +103,23 @@ def test_history_json_carries_the_marks_and_escapes_controls(
     assert "\x9b" not in result.stdout and "\\u009b" in result.stdout
 
 
-@pytest.mark.parametrize("words", ['"', "AND", "NEAR(", "lazy*", "body:x", "(", "😀"])
+@pytest.mark.parametrize(
+    "words", ['"', "AND", "NEAR(", "lazy*", "body:x", "(", "😀", "lazy\udc80", "\x1b[2J"]
+)
 def test_any_search_words_are_only_words(cfcoach: Run, entries: dict[str, int], words: str) -> None:
     result = cfcoach("history", "--search", words)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+    assert "\x1b" not in result.stdout + result.stderr
+
+
+def test_a_search_with_an_undecodable_byte_still_finds(
+    cfcoach: Run, entries: dict[str, int]
+) -> None:
+    # The byte 0x80 on the command line arrives as a lone surrogate (U+DC80).
+    result = cfcoach("history", "--search", "lazy\udc80", "--json")
+    assert result.returncode == 0, result.stderr
+    assert {item["id"] for item in json.loads(result.stdout)} == {entries["old"], entries["new"]}
 
 
 def test_a_search_that_finds_nothing_says_so(cfcoach: Run, entries: dict[str, int]) -> None:

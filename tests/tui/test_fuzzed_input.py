@@ -9,8 +9,13 @@ characters, a lone surrogate). The text is put in the way a paste puts it
 minutes under Pilot, and control characters can't be typed as keys at all (the terminal
 turns them into key presses such as escape or ctrl+h before the app sees them).
 
-The documented changes: an answer loses newlines at its very start and end, and a lone
-surrogate (never a character; only undecodable input makes one) is stored as U+FFFD.
+The documented changes (:func:`cfcoach.textsafety.typeable`, applied by every answer box
+as text is typed, pasted or set, so the box shows exactly what it holds and what is saved):
+each control character but tab and newline becomes its visible Unicode Control Picture
+(ESC is U+241B ␛, DEL U+2421 ␡; a C1 control, which has none, is U+FFFD); ``\r\n``, ``\r``,
+U+2028 and U+2029 become a newline; a one-line box takes a newline or tab as a space; a
+lone surrogate (never a character; only undecodable input makes one) becomes U+FFFD. An
+answer also loses newlines at its very start and end.
 """
 
 from __future__ import annotations
@@ -18,11 +23,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from textual.events import Paste
 from textual.widgets import Input, TextArea
 
 from cfcoach.context import AppContext
 from cfcoach.practice import Practice
-from cfcoach.textsafety import storable
+from cfcoach.textsafety import typeable
 from cfcoach.tui.app import CoachApp
 from cfcoach.tui.screens.completion import CompletionScreen
 from cfcoach.tui.screens.entry_view import EntryScreen
@@ -95,24 +101,15 @@ steps:
 """
 
 
-def kept(text: str) -> str:
+def kept(text: str, *, one_line: bool = False) -> str:
     """What the store should hold for ``text`` given as an answer."""
-    return storable(text).strip("\n")
+    return typeable(text, one_line=one_line).strip("\n")
 
 
-def assert_safe(app: CoachApp, *, editors: bool = False) -> str:
-    """The screen as a terminal would get it: no control character may be in it.
-
-    The boxes being typed in (Textual's own TextArea and Input) are left out unless
-    ``editors``: they draw what they hold as it is (see the xfail test below).
-    """
-    lines = screen_text(app).split("\n")  # not splitlines(): \x1c and \x85 would split
-    if not editors:
-        for widget in [*app.screen.query(TextArea), *app.screen.query(Input)]:
-            box = widget.region
-            for y in range(box.y, min(box.bottom, len(lines))):
-                lines[y] = ""  # the whole row: a control has no width, so columns can't be trusted
-    shown = "\n".join(lines)
+def assert_safe(app: CoachApp) -> str:
+    """The screen as a terminal would get it, the boxes being typed in included: no
+    control character may be in it."""
+    shown = screen_text(app)
     found = sorted({f"{ord(c):#04x}" for c in UNSAFE.findall(shown)})
     assert not found, f"control characters reached the screen: {found}"
     return shown
@@ -126,9 +123,7 @@ def fuzz_exercise(context: AppContext) -> None:
     (folder / "fuzz.yaml").write_text(FUZZ_EXERCISE)
 
 
-@pytest.mark.parametrize(
-    "kind", cases(controls="a one-line box given controls: its value and the store differ")
-)
+@pytest.mark.parametrize("kind", cases())
 async def test_answers_are_kept_and_shown_safely_on_every_step(
     make_app: MakeApp, context: AppContext, kind: str
 ) -> None:
@@ -156,8 +151,8 @@ async def test_answers_are_kept_and_shown_safely_on_every_step(
     with context.open_store() as store:
         [entry] = store.recent(5)
     assert entry.answers["words"] == kept(text)
-    assert entry.answers["line"] == kept(box.value)
-    assert box.value.replace("\n", "") == text.replace("\n", "") or kind == "controls"
+    assert box.value == typeable(text, one_line=True)
+    assert entry.answers["line"] == kept(text, one_line=True) == box.value.strip("\n")
 
 
 def saved_entry(context: AppContext, text: str) -> int:
@@ -175,10 +170,7 @@ def saved_entry(context: AppContext, text: str) -> int:
 
 @pytest.mark.parametrize(
     "kind",
-    cases(
-        controls="the history list/search draws controls as they are (history.py)",
-        unicode="a lone surrogate in the search box fails in SQLite (UnicodeEncodeError)",
-    ),
+    cases(),
 )
 async def test_history_search_entry_and_note_show_it_safely(
     make_app: MakeApp, context: AppContext, kind: str
@@ -211,12 +203,10 @@ async def test_history_search_entry_and_note_show_it_safely(
         assert_safe(app)  # every answer and the note, in full
     with context.open_store() as store:
         entry = store.get(entry_id)
-    assert entry.therapist_note == storable(text).strip()
+    assert entry.therapist_note == typeable(text).strip()
 
 
-@pytest.mark.parametrize(
-    "kind", cases(controls="the export preview box draws controls as they are (export.py)")
-)
+@pytest.mark.parametrize("kind", cases())
 async def test_the_export_screen_previews_and_takes_a_path_safely(
     make_app: MakeApp, context: AppContext, kind: str
 ) -> None:
@@ -238,15 +228,26 @@ async def test_the_export_screen_previews_and_takes_a_path_safely(
         assert_safe(app)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Textual's TextArea draws an ESC it holds as it is: the answer box itself "
-    "needs a display that makes controls visible (not yet done)",
-)
-async def test_the_answer_box_itself_shows_escapes_safely(make_app: MakeApp) -> None:
+async def test_the_answer_boxes_themselves_show_escapes_as_symbols(make_app: MakeApp) -> None:
     app = make_app(start_exercise="fuzz")
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "ctrl+n")
-        app.screen.query_one(AnswerArea).insert(FUZZ["escapes"])
+        area = app.screen.query_one(AnswerArea)
+        area.insert(FUZZ["escapes"])
         await pilot.pause()
-        assert_safe(app, editors=True)
+        assert area.text == typeable(FUZZ["escapes"])
+        assert "\u241b[2J\u241b[H cleared?" in assert_safe(app)
+        app.post_message(Paste("\x1b]0;pasted\x07\r\nnext line"))  # as a terminal pastes
+        await pilot.pause()
+        assert area.text.endswith("\u241b]0;pasted\u2407\nnext line")
+        area.undo()
+        area.redo()
+        assert "\x1b" not in area.text
+        await press(pilot, "ctrl+n")
+        box = app.screen.query_one(LineAnswer)
+        app.post_message(Paste("\x1b[2J one\r\ntwo"))  # Input keeps a paste's first line
+        await pilot.pause()
+        box.value = box.value + "\x9b\tend"
+        await pilot.pause()
+        assert box.value == "\u241b[2J one\ufffd end"
+        assert_safe(app)

@@ -207,6 +207,14 @@ def test_any_search_text_is_safe(typed: str) -> None:
     connection.close()
 
 
+def test_a_lone_surrogate_in_a_search_is_taken_as_stored_text_takes_it(store: EntryStore) -> None:
+    # Undecodable input (a terminal or argv) gives a lone surrogate; SQLite can't encode it.
+    entry = add(store, NOW, "a lone\udc80surrogate, lazy")
+    assert search_terms("lone\udc80surrogate") == '"lone\ufffdsurrogate"*'
+    assert all_pages(store, ALL, search="lone\udc80surrogate") == [entry]
+    assert store.history_count(ALL, search="\udc80lazy") == 1
+
+
 def test_search_terms_quote_every_word() -> None:
     assert search_terms("  you're   NOT ") == '"you\'re"* "NOT"*'
     assert search_terms('say "hi"') == '"say"* """hi"""*'

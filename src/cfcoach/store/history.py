@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from cfcoach.store.models import Entry
+from cfcoach.textsafety import storable
 
 # Around a matching word in a snippet. Private-use characters: nothing a person types.
 MATCH_START = "\ue000"
@@ -30,10 +31,12 @@ def search_terms(text: str) -> str | None:
 
     ``"you're not"`` becomes ``"you're"* "not"*``: each word is quoted (so it is only
     ever a word), with any ``"`` doubled and control characters dropped, and matches as a prefix ("mistake" finds
-    "mistakes"). Returns ``None`` when ``text`` has no words to look for.
+    "mistakes"). A lone surrogate (which SQLite can't take) becomes U+FFFD, as it does in
+    stored text (see :func:`cfcoach.textsafety.storable`). Returns ``None`` when ``text``
+    has no words to look for.
     """
     terms = []
-    for chunk in _CONTROL.sub(" ", text).split():
+    for chunk in _CONTROL.sub(" ", storable(text)).split():
         if not _WORD.search(chunk):
             continue
         cleaned = chunk.replace('"', '""')

@@ -52,6 +52,7 @@ from cfcoach.tui.export_choices import (
 from cfcoach.tui.screens.confirm import ConfirmScreen
 from cfcoach.tui.screens.export_writing import ExportWriting
 from cfcoach.tui.widgets.entry_picker import EntryPicker
+from cfcoach.tui.widgets.safe_text import SafeInput, SafeTextArea
 
 if TYPE_CHECKING:
     pass
@@ -106,7 +107,7 @@ class ExportScreen(ExportWriting):
                     yield Static("", id="export-count")
                 with Vertical(id="export-right"):
                     yield Static(PREVIEW_NOTES["md"], id="export-preview-note")
-                    yield TextArea(
+                    yield SafeTextArea(
                         NOTHING_TICKED,
                         read_only=True,
                         soft_wrap=True,
@@ -129,7 +130,7 @@ class ExportScreen(ExportWriting):
                 yield Checkbox(PLAN_LABEL, compact=True, id="export-plan")
             yield Static("", id="export-summary")
             with Horizontal(id="export-write-row"):
-                yield Input(
+                yield SafeInput(
                     shown_path(default_path(today, ".md")),
                     placeholder="Where to save the file",
                     compact=True,

@@ -34,6 +34,7 @@ from cfcoach.tui.entry_text import (
 from cfcoach.tui.screens.entry_view import EntryScreen
 from cfcoach.tui.screens.history_filter import FilterScreen, HistoryFilter
 from cfcoach.tui.screens.trash import TrashScreen
+from cfcoach.tui.widgets.safe_text import SafeInput
 
 if TYPE_CHECKING:
     from cfcoach.tui.app import CoachApp
@@ -100,7 +101,9 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("History", id="history-title")
-        yield Input(placeholder="Search what you wrote ( / )", id="history-search", compact=True)
+        yield SafeInput(
+            placeholder="Search what you wrote ( / )", id="history-search", compact=True
+        )
         yield HistoryTable(id="history-table", cursor_type="row", zebra_stripes=False)
         yield Static("", id="history-status")
         yield Footer()

@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from cfcoach.datetext import day_text
 from cfcoach.export.selection import SelectionError, parse_day
+from cfcoach.tui.widgets.safe_text import SafeInput
 
 HERE = Path(__file__).parent
 DATE_HINT = "e.g. 2026-11-01, 7d, 3m"
@@ -66,14 +67,14 @@ class FilterScreen(ModalScreen[HistoryFilter | None]):
             with Horizontal(id="filter-days"):
                 with Vertical():
                     yield Label("From")
-                    yield Input(
+                    yield SafeInput(
                         self.current.since.isoformat() if self.current.since else "",
                         placeholder=DATE_HINT,
                         id="filter-since",
                     )
                 with Vertical():
                     yield Label("To")
-                    yield Input(
+                    yield SafeInput(
                         self.current.until.isoformat() if self.current.until else "",
                         placeholder=DATE_HINT,
                         id="filter-until",

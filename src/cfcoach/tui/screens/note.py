@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from cfcoach.tui.widgets.safe_text import SafeTextArea
+
 HERE = Path(__file__).parent
 MAX_NOTE = 20_000
 
@@ -33,7 +35,7 @@ class NoteScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static("A note for your therapist", classes="dialog-title")
             yield Static(self.about, markup=False, classes="dialog-text")
-            area = TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            area = SafeTextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
             area.cursor_blink = False
             yield area
             yield Static(

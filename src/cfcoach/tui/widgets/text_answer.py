@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
+from cfcoach.tui.widgets.safe_text import SafeInput, SafeTextArea
 from cfcoach.tui.widgets.submit import SubmitRequested
 
 
-class AnswerArea(TextArea):
-    """A soft-wrapped TextArea for longer answers; Tab moves focus on and never inserts a tab."""
+class AnswerArea(SafeTextArea):
+    """A soft-wrapped box for longer answers; Tab moves focus on and never inserts a tab.
+
+    Control characters typed or pasted show as visible symbols (see ``safe_text``)."""
 
     def __init__(self, text: str = "", *, placeholder: str = "", id: str | None = None) -> None:
         super().__init__(
@@ -27,8 +30,8 @@ class AnswerArea(TextArea):
         return self.text
 
 
-class LineAnswer(Input):
-    """A one-line answer; Enter asks to go on."""
+class LineAnswer(SafeInput):
+    """A one-line answer; Enter asks to go on. A pasted newline or tab becomes a space."""
 
     def answer_value(self) -> str:
         return self.value
