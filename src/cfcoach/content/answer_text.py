@@ -21,7 +21,8 @@ def describe_answer(exercise: Exercise, step_id: str, answer: Any) -> str:
     if isinstance(step, ChoiceStep):
         labels = {option.value: option.label for option in step.options}
         chosen = answer if isinstance(answer, list) else [answer]
-        return ", ".join(labels.get(str(value), str(value)) for value in chosen)
+        # "; " because labels may hold commas themselves ("weak, or letting myself off").
+        return "; ".join(labels.get(str(value), str(value)) for value in chosen)
     return str(answer)
 
 
