@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cfcoach.content import Library, load_library
 from cfcoach.paths import AppPaths, app_paths, ensure_private_dir, shipped_content_dir
-from cfcoach.practice import Clock, system_clock
 from cfcoach.store import EntryStore
+
+Clock = Callable[[], datetime]
+"""Gives the time now (tests pass a fixed one); the same as ``cfcoach.practice.Clock``."""
+
+
+def system_clock() -> datetime:
+    """Now, in local time with its offset, as ``cfcoach.practice.system_clock`` gives it.
+
+    Defined here as well so that a command which runs no exercise (history, export,
+    stats ...) does not load the exercise runner and, with it, the safety rules.
+    """
+    return datetime.now(UTC).astimezone()
 
 
 @dataclass

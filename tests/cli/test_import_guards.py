@@ -123,3 +123,23 @@ def test_the_probe_sees_the_pdf_library_when_a_pdf_is_written(filled_home: Path)
     modules = loaded(filled_home, *_export_to(filled_home, "pdf"), "--last", "3")
     assert heavy(modules, ("fpdf",)) != []
     assert heavy(modules, ("textual",)) == []
+
+
+RUNNER_AND_RULES = ("cfcoach.practice", "cfcoach.safety")
+NO_EXERCISE_RUN = sorted(set(COMMANDS) - {"help-now"})
+
+
+@pytest.mark.parametrize("name", NO_EXERCISE_RUN)
+def test_commands_that_run_no_exercise_never_load_the_runner_or_the_safety_rules(
+    filled_home: Path, name: str
+) -> None:
+    assert heavy(loaded(filled_home, *COMMANDS[name]), RUNNER_AND_RULES) == []
+
+
+@pytest.mark.parametrize("kind", ["json", "md", "csv", "html"])
+def test_exports_never_load_the_runner_or_the_safety_rules(filled_home: Path, kind: str) -> None:
+    assert heavy(loaded(filled_home, *_export_to(filled_home, kind)), RUNNER_AND_RULES) == []
+
+
+def test_the_probe_sees_the_safety_rules_when_crisis_lines_are_shown(filled_home: Path) -> None:
+    assert heavy(loaded(filled_home, *COMMANDS["help-now"]), ("cfcoach.safety",)) != []
