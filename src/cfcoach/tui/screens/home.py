@@ -122,6 +122,9 @@ class HomeScreen(Screen[None]):
         )
         if exercises.option_count:
             exercises.highlighted = 0
+        # The list takes the room left, but no more than its lines: on a tall terminal the
+        # summary and the recent entries follow it instead of sitting under a blank gap.
+        exercises.styles.max_height = max(3, exercises.option_count)
         self._show_summary(exercises.highlighted)
         problems = self.query_one("#home-problems", Static)
         files = {problem.path for problem in library.problems}
