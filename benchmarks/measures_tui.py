@@ -19,7 +19,7 @@ import time
 import uuid
 from pathlib import Path
 
-from benchmarks.registry import Bench, measure, ratio
+from benchmarks.registry import Bench, finish, measure, ratio
 
 BARE_TEXT = "bare textual app ready"
 BARE_APP = f'''
@@ -59,14 +59,12 @@ class TmuxServer:
         self.tmux("new-session", "-d", "-s", "idle", "-x", "20", "-y", "5", "cat")
 
     def tmux(self, *args: str, check: bool = True) -> str:
-        result = subprocess.run(
-            ["tmux", "-L", self.socket, *args],
-            capture_output=True,
-            text=True,
-            check=check,
-            timeout=20,
-        )
-        return result.stdout
+        try:
+            return finish(["tmux", "-L", self.socket, *args], capture=True, limit=20)
+        except subprocess.CalledProcessError:
+            if check:
+                raise
+            return ""
 
     def first_paint(self, command: str, texts: tuple[str, ...]) -> tuple[float, int]:
         """Seconds from starting ``command`` until every one of ``texts`` is on screen,

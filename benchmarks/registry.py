@@ -12,6 +12,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -83,18 +84,39 @@ class Bench:
         """Seconds a process takes from start to exit (output thrown away)."""
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        subprocess.run(
-            argv,
-            env=env or self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=True,
-            timeout=300,
-        )
+        finish(argv, env=env or self.env)
         seconds = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         self.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         return seconds
+
+
+def finish(
+    argv: list[str], *, env: dict[str, str] | None = None, capture: bool = False, limit: float = 300
+) -> str:
+    """Run ``argv`` to its end and return its output (when ``capture``); fail if it fails.
+
+    Not ``subprocess.run(timeout=...)``: with a timeout, Python waits for the child by
+    polling with sleeps of up to 50 ms, which would round every time measured here up to
+    the next poll. This waits for the exit itself, and a timer kills a process that hangs.
+    """
+    process = subprocess.Popen(
+        argv,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    killer = threading.Timer(limit, process.kill)
+    killer.start()
+    try:
+        output, _ = process.communicate()
+    finally:
+        killer.cancel()
+    if process.returncode != 0:
+        raise subprocess.CalledProcessError(process.returncode, argv)
+    return output or ""
 
 
 @dataclass(frozen=True)
