@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from cfcoach.content import Exercise, load_exercise_file
 from cfcoach.context import AppContext
 from cfcoach.paths import app_paths, shipped_content_dir
+
+# Hypothesis: the same examples on every run, so a result never depends on luck or on how
+# busy the machine is (no per-example deadline; pytest-timeout still stops a hang).
+# HYPOTHESIS_PROFILE=explore draws fresh examples, for hunting bugs by hand.
+settings.register_profile("repeatable", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("explore", deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 FIXED_NOW = datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc)
 SHARED = Path(__file__).resolve().parents[2] / "shared"
