@@ -122,7 +122,15 @@ def test_no_history_query_scans_the_whole_table(store: EntryStore, name: str) ->
 
 
 @pytest.mark.parametrize(
-    "name", ["newest page", "a later page", "one exercise", "a date range", "exercise and dates"]
+    "name",
+    [
+        "newest page",
+        "a later page",
+        "one exercise",
+        "a date range",
+        "exercise and dates",
+        "recent on the home screen",
+    ],
 )
 def test_a_page_reads_entries_in_index_order(store: EntryStore, name: str) -> None:
     # Without a search, a page stops after its rows: nothing sorts every entry first.
@@ -142,3 +150,11 @@ def test_the_trash_and_purge_use_the_trash_index(store: EntryStore) -> None:
     for call in ("the trash", "purge"):
         for _, lines in plans(store, CALLS[call]):
             assert any("entries_in_trash" in line for line in lines), lines
+
+
+def test_recent_walks_the_start_index_newest_first(store: EntryStore) -> None:
+    # The status index holds nearly every entry; through it, SQLite would sort them all
+    # to find the newest five. Through the start index it stops after five.
+    [(_sql, lines)] = plans(store, CALLS["recent on the home screen"])
+    assert any("entries_by_start" in line for line in lines), lines
+    assert not any("TEMP B-TREE" in line for line in lines), lines
