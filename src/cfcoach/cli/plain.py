@@ -99,6 +99,11 @@ class PlainRunner:
     def run(self, exercise_id: str, resume: bool | None = None) -> int:
         exercise = exercise_or_fail(self.context, exercise_id)
         store = open_store_or_fail(self.context)
+        # Read the safety rules (a noticeable moment) while the first prompts are read,
+        # so checking the first answer does not wait for them.
+        from cfcoach.safety.assessment import warm_up
+
+        warm_up()
         try:
             practice = self._begin(store, exercise, resume)
             self.say(f"{exercise.title} (about {exercise.minutes} minutes)")
