@@ -185,7 +185,9 @@ def select(store: EntryStore, criteria: Criteria) -> Selection:
     )
     kept: list[Entry] = []
     private = drafts = 0
-    with closing(store.select(query, newest_first=criteria.last is not None)) as found:
+    with closing(
+        store.select(query, newest_first=criteria.last is not None, with_state=False)
+    ) as found:
         for entry in found:
             if entry.exercise_id in criteria.left_out_exercises:
                 continue

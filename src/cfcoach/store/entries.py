@@ -351,9 +351,14 @@ class EntryStore:
             )
 
     def select(
-        self, query: EntryQuery, *, newest_first: bool = False
+        self, query: EntryQuery, *, newest_first: bool = False, with_state: bool = True
     ) -> Generator[Entry, None, None]:
-        """The entries ``query`` picks, oldest first (or newest first), read in batches."""
+        """The entries ``query`` picks, oldest first (or newest first), read in batches.
+
+        ``with_state=False`` leaves each entry's saved engine state out (``state`` is
+        empty): reports and figures never read it, and parsing it is much of the cost of
+        reading thousands of entries. Such entries must not be saved back.
+        """
         where, params = query.where()
         order = "DESC" if newest_first else "ASC"
         sql = (
@@ -363,7 +368,7 @@ class EntryStore:
             cursor = self._connection.execute(sql, params)
             while batch := cursor.fetchmany(500):
                 for row in batch:
-                    yield _entry(row)
+                    yield _entry(row, with_state=with_state)
 
     def missing_ids(self, ids: Iterable[int]) -> list[int]:
         """Those of ``ids`` that no entry has (entries in the trash count as missing)."""
@@ -425,7 +430,7 @@ def _utc_iso(moment: datetime) -> str:
     return _iso(moment.astimezone(timezone.utc))
 
 
-def _entry(row: sqlite3.Row) -> Entry:
+def _entry(row: sqlite3.Row, *, with_state: bool = True) -> Entry:
     return Entry(
         id=row["id"],
         uuid=row["uuid"],
@@ -437,7 +442,7 @@ def _entry(row: sqlite3.Row) -> Entry:
         finished_at=datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else None,
         answers=json.loads(row["answers"]),
         skipped=json.loads(row["skipped"]),
-        state=json.loads(row["state"]),
+        state=json.loads(row["state"]) if with_state else {},
         private=bool(row["private"]),
         therapist_note=row["therapist_note"],
         safety_shown=bool(row["safety_shown"]),
