@@ -39,30 +39,49 @@ def shown_steps(
     to steps the exercise no longer has come last, under their step id.
     """
     shown: list[ShownStep] = []
-    known: set[str] = set()
-    skipped = set(entry.skipped)
-    for step in exercise.steps if exercise is not None else []:
-        known.add(step.id)
-        if step.private and not include_private_steps:
+    answers = entry.answers
+    skipped = entry.skipped
+    known, plan = _plan(exercise, include_private_steps)
+    for step, step_id, label, kind, system in plan:
+        answered = step_id in answers and not _empty(answers[step_id])
+        if not answered and step_id not in skipped:
             continue
-        answered = step.id in entry.answers and not _empty(entry.answers[step.id])
-        if not answered and step.id not in skipped:
-            continue
-        shown.append(
-            ShownStep(
-                step_id=step.id,
-                label=step.answer_label,
-                kind=getattr(step, "kind", None),
-                system=step.system,
-                value=entry.answers[step.id] if answered else None,
-                skipped=not answered,
-                step=step,
-            )
-        )
-    for step_id, value in entry.answers.items():
+        value = answers[step_id] if answered else None
+        shown.append(ShownStep(step_id, label, kind, system, value, not answered, step))
+    for step_id, value in answers.items():
         if step_id not in known and not _empty(value):
             shown.append(ShownStep(step_id, step_id, None, None, value, False, None))
     return shown
+
+
+_Planned = tuple[StepBase, str, str, "str | None", "str | None"]
+_PLANS: dict[tuple[int, bool], tuple[Exercise, frozenset[str], tuple[_Planned, ...]]] = {}
+
+
+def _plan(
+    exercise: Exercise | None, include_private_steps: bool
+) -> tuple[frozenset[str], tuple[_Planned, ...]]:
+    """The exercise's step ids and the steps a report may show, worked out once per exercise.
+
+    Reports call :func:`shown_steps` for thousands of entries of the same few exercises.
+    The cache holds the exercise itself, so its ``id`` cannot be reused while cached.
+    """
+    if exercise is None:
+        return frozenset(), ()
+    key = (id(exercise), include_private_steps)
+    cached = _PLANS.get(key)
+    if cached is not None and cached[0] is exercise:
+        return cached[1], cached[2]
+    known = frozenset(step.id for step in exercise.steps)
+    plan = tuple(
+        (step, step.id, step.answer_label, getattr(step, "kind", None), step.system)
+        for step in exercise.steps
+        if include_private_steps or not step.private
+    )
+    if len(_PLANS) >= 256:
+        _PLANS.clear()
+    _PLANS[key] = (exercise, known, plan)
+    return known, plan
 
 
 def value_text(shown: ShownStep) -> str:

@@ -99,18 +99,21 @@ def measures(
     names: dict[str, str] = {}
     paired: dict[str, bool] = {}
     points: dict[str, list[RatingPoint]] = defaultdict(list)
+    # Each exercise's rating steps as (step id, measure key, before/after), worked out the
+    # first time one of its entries comes (names go to the measure's first exercise).
+    plans: dict[str, tuple[tuple[str, str, str], ...]] = {}
     for entry in sorted(entries, key=lambda e: (e.started_at, e.id or 0)):
-        exercise = exercises.get(entry.exercise_id)
-        if exercise is None or is_three_circles(exercise):
+        plan = plans.get(entry.exercise_id)
+        if plan is None:
+            exercise = exercises.get(entry.exercise_id)
+            plan = plans[entry.exercise_id] = _rating_plan(
+                exercise, include_private_steps, names, paired
+            )
+        if not plan:
             continue
         found: dict[str, dict[str, int]] = defaultdict(dict)
-        for step in exercise.steps:
-            if not isinstance(step, RatingStep) or (step.private and not include_private_steps):
-                continue
-            key, when, label = _measure_of(step)
-            names.setdefault(key, KNOWN_MEASURES.get(key.lower(), label))
-            paired[key] = paired.get(key, False) or when == "before"
-            value = entry.answers.get(step.id)
+        for step_id, key, when in plan:
+            value = entry.answers.get(step_id)
             if isinstance(value, int) and not isinstance(value, bool):
                 found[key][when] = value
         for key, values in found.items():
@@ -122,6 +125,26 @@ def measures(
     ]
     result.sort(key=lambda m: (_rank(m.name), m.name.lower()))
     return tuple(result)
+
+
+def _rating_plan(
+    exercise: Exercise | None,
+    include_private_steps: bool,
+    names: dict[str, str],
+    paired: dict[str, bool],
+) -> tuple[tuple[str, str, str], ...]:
+    """The exercise's rating steps as (step id, key, when), naming their measures."""
+    if exercise is None or is_three_circles(exercise):
+        return ()
+    plan = []
+    for step in exercise.steps:
+        if not isinstance(step, RatingStep) or (step.private and not include_private_steps):
+            continue
+        key, when, label = _measure_of(step)
+        names.setdefault(key, KNOWN_MEASURES.get(key.lower(), label))
+        paired[key] = paired.get(key, False) or when == "before"
+        plan.append((step.id, key, when))
+    return tuple(plan)
 
 
 def daily_means(measure: Measure) -> tuple[DayMeans, ...]:
