@@ -92,7 +92,7 @@ async def test_every_kind_of_step_with_the_keyboard(
         await press(pilot, "ctrl+n")
         assert step_id(app) == "look"
         words = screen_words(app)
-        assert "Cloudy" in words and "A walk, A friend" in words and "8 out of 10" in words
+        assert "Cloudy" in words and "A walk; A friend" in words and "8 out of 10" in words
         await press(pilot, "enter")  # Enter goes on from a review
         assert isinstance(app.screen, CompletionScreen)
     with context.open_store() as store:
