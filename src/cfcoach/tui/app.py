@@ -7,24 +7,25 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sys
 from datetime import datetime
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
 from textual.app import App, InvalidThemeError
 from textual.binding import Binding, BindingType
 
-from cfcoach.content.models import Exercise
 from cfcoach.context import AppContext
-from cfcoach.engine import ResumeError
 from cfcoach.errorlog import get_logger, log_exception
-from cfcoach.practice import Practice
 from cfcoach.store import Entry, EntryStore, StoreError
-from cfcoach.tui.screens.completion import CompletionScreen
 from cfcoach.tui.screens.home import HomeScreen
-from cfcoach.tui.screens.notice import NoticeScreen
-from cfcoach.tui.screens.offer_draft import OfferDraftScreen
-from cfcoach.tui.screens.runner import RunnerScreen
+
+# Other screens, the exercise runner and what they bring in (the engine, the safety
+# rules, insights, export) are imported when first opened, so the home screen's first
+# paint waits only for what it shows.
+if TYPE_CHECKING:
+    from cfcoach.content.models import Exercise
+    from cfcoach.practice import Practice
 
 DEFAULT_THEME = "textual-dark"
 DraftChoice = Literal["ask", "resume", "new"]
@@ -172,8 +173,11 @@ class CoachApp(App[None]):
 
     def save_unsent(self) -> None:
         """Save whatever is typed but not yet given, on every runner open (never raises)."""
+        runner = sys.modules.get("cfcoach.tui.screens.runner")
+        if runner is None:
+            return  # no runner was ever opened
         for screen in list(self.screen_stack):
-            if isinstance(screen, RunnerScreen):
+            if isinstance(screen, runner.RunnerScreen):
                 screen.save_typing(from_screen=True)
 
     def close_for_signal(self, signum: int) -> None:
@@ -252,9 +256,13 @@ class CoachApp(App[None]):
         ``kept``: their words are still on screen, to save again once it is sorted."""
         log_exception(f"tui: {doing}", error)
         said = str(error) + (f" {KEPT_ON_SCREEN}" if kept else "")
+        from cfcoach.tui.screens.notice import NoticeScreen
+
         self.push_screen(NoticeScreen("Something got in the way", said))
 
     def notice(self, title: str, message: str) -> None:
+        from cfcoach.tui.screens.notice import NoticeScreen
+
         self.push_screen(NoticeScreen(title, message))
 
     # -- opening exercises -----------------------------------------------------------------
@@ -285,6 +293,8 @@ class CoachApp(App[None]):
             elif choice == "fresh":
                 self.begin(exercise)
 
+        from cfcoach.tui.screens.offer_draft import OfferDraftScreen
+
         self.push_screen(
             OfferDraftScreen(exercise, draft, self.draft_progress(draft), self.context.clock()),
             chosen,
@@ -292,6 +302,9 @@ class CoachApp(App[None]):
 
     def begin(self, exercise: Exercise) -> None:
         """Start ``exercise`` afresh (a new draft, saved at once)."""
+        from cfcoach.practice import Practice
+        from cfcoach.tui.screens.runner import RunnerScreen
+
         try:
             from cfcoach.safety_plan import starting_answers
 
@@ -316,6 +329,10 @@ class CoachApp(App[None]):
                 "Your answers are kept in your history.",
             )
             return
+        from cfcoach.engine import ResumeError
+        from cfcoach.practice import Practice
+        from cfcoach.tui.screens.runner import RunnerScreen
+
         try:
             practice = Practice.resume(self.entries, exercise, entry, self.context.clock)
         except ResumeError as error:
@@ -333,6 +350,9 @@ class CoachApp(App[None]):
         exercise = self.context.library.get(entry.exercise_id)
         if exercise is None:
             return None
+        from cfcoach.engine import ResumeError
+        from cfcoach.practice import Practice
+
         try:
             return Practice.resume(
                 self.entries, exercise, entry, self.context.clock
@@ -342,6 +362,8 @@ class CoachApp(App[None]):
 
     def show_completion(self, practice: Practice) -> None:
         """Replace the runner with the thank-you screen."""
+        from cfcoach.tui.screens.completion import CompletionScreen
+
         self.switch_screen(CompletionScreen(practice))
 
 

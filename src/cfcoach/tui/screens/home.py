@@ -17,9 +17,6 @@ from textual.widgets.option_list import Option
 from cfcoach.config import load_settings
 from cfcoach.focus.suggest import FocusSuggestion, last_done_days, suggest_for_focus
 from cfcoach.store import Entry, StoreError
-from cfcoach.tui.screens.drafts import DraftsScreen
-from cfcoach.tui.screens.history import HistoryScreen
-from cfcoach.tui.screens.insights import InsightsScreen
 from cfcoach.tui.when_text import day_label, started_phrase
 from cfcoach.tui.widgets.flowing_list import FlowingOptionList
 
@@ -261,9 +258,13 @@ class HomeScreen(Screen[None]):
             self.coach.resume_entry(self.draft)
 
     def action_history(self) -> None:
+        from cfcoach.tui.screens.history import HistoryScreen
+
         self.app.push_screen(HistoryScreen())
 
     def action_insights(self) -> None:
+        from cfcoach.tui.screens.insights import InsightsScreen
+
         self.app.push_screen(InsightsScreen())
 
     def action_focus_areas(self) -> None:
@@ -273,6 +274,8 @@ class HomeScreen(Screen[None]):
         choose_focus(self.coach, then=self.refresh_entries)
 
     def action_drafts(self) -> None:
+        from cfcoach.tui.screens.drafts import DraftsScreen
+
         self.app.push_screen(DraftsScreen())
 
     def action_export(self) -> None:
