@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 
 from cfcoach.store import EntryNotFound, EntryStore, StoreError, new_entry
 from cfcoach.store.entries import TRASH_DAYS, EntryQuery
-from cfcoach.store.history import MATCH_END, MATCH_START, search_terms, snippet_parts
+from cfcoach.store.history import (
+    MATCH_END,
+    MATCH_START,
+    make_snippet,
+    search_terms,
+    snippet_parts,
+)
 
 NOW = datetime(2026, 11, 26, 21, 0, tzinfo=timezone.utc)
 ALL = EntryQuery(include_private=True)
@@ -213,6 +219,28 @@ def test_a_lone_surrogate_in_a_search_is_taken_as_stored_text_takes_it(store: En
     assert search_terms("lone\udc80surrogate") == '"lone\ufffdsurrogate"*'
     assert all_pages(store, ALL, search="lone\udc80surrogate") == [entry]
     assert store.history_count(ALL, search="\udc80lazy") == 1
+
+
+def test_a_snippet_is_the_words_around_the_first_match() -> None:
+    text = "one two three four five six seven eight nine ten eleven twelve thirteen Lazy again"
+    snippet = make_snippet((text, ""), "lazy")
+    assert snippet is not None and snippet.startswith("…") and not snippet.endswith("…")
+    assert ("Lazy", True) in snippet_parts(snippet)
+    assert len(snippet_parts(snippet)[0][0].split()) <= 12
+    assert (
+        make_snippet(("short", "Au café, même"), "CAFE") == f"Au {MATCH_START}café{MATCH_END}, même"
+    )
+    assert make_snippet(("nothing here", ""), "lazy") is None
+    assert make_snippet(("lazy",), "!!!") is None
+
+
+def test_a_100_kb_entry_full_of_matches_gives_a_short_snippet(store: EntryStore) -> None:
+    # FTS5's snippet() compared every match with every other: this took minutes.
+    text = ("A kind word, again and again. " * 3334)[:100_000]
+    add(store, NOW, text)
+    [item] = store.history(ALL, search=text[:2000]).items
+    assert item.snippet is not None and len(item.snippet) < 200
+    assert (MATCH_START + "A" + MATCH_END) in item.snippet
 
 
 def test_search_terms_quote_every_word() -> None:

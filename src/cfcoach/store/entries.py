@@ -14,12 +14,10 @@ from typing import Any
 from cfcoach.store.database import open_database, translate_errors
 from cfcoach.store.errors import EntryNotFound, StoreError
 from cfcoach.store.history import (
-    MATCH_END,
-    MATCH_START,
-    SNIPPET_WORDS,
     Cursor,
     HistoryItem,
     HistoryPage,
+    make_snippet,
     search_terms,
 )
 from cfcoach.store.models import Entry, EntryStatus
@@ -289,22 +287,28 @@ class EntryStore:
         terms = search_terms(search) if search else None
         if terms is not None:
             sql = (
-                f"SELECT {_COLUMNS}, snippet(entries_search, -1, ?, ?, '…', {SNIPPET_WORDS}) "
-                "AS snippet FROM entries_search JOIN entries ON entries.id = entries_search.rowid "
+                f"SELECT {_COLUMNS}, entries_search.body AS body, entries_search.note AS note "
+                "FROM entries_search JOIN entries ON entries.id = entries_search.rowid "
                 f"WHERE entries_search MATCH ? AND {where} "
                 "ORDER BY started_at DESC, id DESC LIMIT ?"
             )
-            params = [MATCH_START, MATCH_END, terms, *params, limit + 1]
+            params = [terms, *params, limit + 1]
         else:
             sql = (
-                f"SELECT {_COLUMNS}, NULL AS snippet FROM entries WHERE {where} "
+                f"SELECT {_COLUMNS} FROM entries WHERE {where} "
                 "ORDER BY started_at DESC, id DESC LIMIT ?"
             )
             params = [*params, limit + 1]
         with translate_errors(self.path):
             rows = self._connection.execute(sql, params).fetchall()
         shown = rows[:limit]
-        items = tuple(HistoryItem(_entry(row), row["snippet"]) for row in shown)
+        items = tuple(
+            HistoryItem(
+                _entry(row),
+                make_snippet((row["body"], row["note"]), search) if terms and search else None,
+            )
+            for row in shown
+        )
         following = None
         if len(rows) > limit:
             last = shown[-1]

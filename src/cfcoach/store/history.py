@@ -6,12 +6,16 @@ builds their parts, so the rules live in one place:
 - a search is plain words, never FTS5 syntax: each word becomes a quoted prefix term, so
   quotes, ``AND``, ``*``, ``:`` or brackets can never reach SQLite as operators;
 - pages follow on by *keyset* (the start time and id of the last row shown), so reading
-  page 100 costs the same as reading page 1.
+  page 100 costs the same as reading page 1;
+- the words around a match (:func:`make_snippet`) are found here, in one pass over the
+  text, not by FTS5's ``snippet()``: that one weighs every match against every other, so a
+  100 KB answer full of matches took minutes.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from cfcoach.store.models import Entry
@@ -42,6 +46,52 @@ def search_terms(text: str) -> str | None:
         cleaned = chunk.replace('"', '""')
         terms.append(f'"{cleaned}"*')
     return " ".join(terms) if terms else None
+
+
+# A word as FTS5's unicode61 tokenizer sees one: letters, numbers and marks ("_" parts words).
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _folded(word: str) -> str:
+    """``word`` as the index compares it: no accents (remove_diacritics), any case."""
+    parts = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in parts if not unicodedata.combining(c)).casefold()
+
+
+def _search_words(search: str) -> tuple[str, ...]:
+    """The folded words of ``search`` (each a prefix: "mistake" finds "mistakes")."""
+    return tuple({_folded(w) for w in _TOKEN.findall(_CONTROL.sub(" ", storable(search)))})
+
+
+def make_snippet(texts: tuple[str, ...], search: str) -> str | None:
+    """About :data:`SNIPPET_WORDS` words around the first match of ``search`` in the first
+    of ``texts`` that holds one, each matching word between MATCH_START and MATCH_END and
+    ``…`` where text was left out. Linear in the text: fine for a 100 KB answer."""
+    words = _search_words(search)
+    if not words:
+        return None
+    for text in texts:
+        tokens = list(_TOKEN.finditer(text))
+        hits = [i for i, t in enumerate(tokens) if _folded(t.group()).startswith(words)]
+        if not hits:
+            continue
+        first = max(0, min(hits[0] - 2, len(tokens) - SNIPPET_WORDS))
+        shown = tokens[first : first + SNIPPET_WORDS]
+        start = 0 if first == 0 else shown[0].start()
+        end = len(text) if first + SNIPPET_WORDS >= len(tokens) else shown[-1].end()
+        pieces = ["…" if start > 0 else ""]
+        at = start
+        for index, token in enumerate(shown, start=first):
+            pieces.append(text[at : token.start()])
+            if index in hits:
+                pieces.append(f"{MATCH_START}{token.group()}{MATCH_END}")
+            else:
+                pieces.append(token.group())
+            at = token.end()
+        pieces.append(text[at:end])
+        pieces.append("…" if end < len(text) else "")
+        return "".join(pieces)
+    return None
 
 
 @dataclass(frozen=True)
