@@ -14,7 +14,6 @@ from textual.widgets import Static, TextArea
 from cfcoach.tui.widgets.safe_text import SafeTextArea
 
 HERE = Path(__file__).parent
-MAX_NOTE = 20_000
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -49,7 +48,8 @@ class NoteScreen(ModalScreen[str | None]):
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text[:MAX_NOTE])
+        # Kept whole, however long: an answer can be 100 KB, and so can a note.
+        self.dismiss(self.query_one(TextArea).text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
