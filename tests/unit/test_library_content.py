@@ -30,6 +30,7 @@ from cfcoach.content import (
 )
 from cfcoach.content.library import load_library
 from cfcoach.engine import ExerciseSession, SessionState
+from cfcoach.focus import FOCUS_IDS
 from cfcoach.paths import shipped_content_dir
 
 SHIPPED_DIR = shipped_content_dir() / "exercises"
@@ -51,17 +52,7 @@ LIBRARY = (
     "compassion-meditation",
     "compassion-feels-hard",
 )
-FOCUS_TAGS = {
-    "chronic-self-criticism",
-    "perfectionism",
-    "shame",
-    "social-anxiety",
-    "anger",
-    "low-self-worth",
-    "relationship-difficulties",
-    "low-mood",
-    "anxiety",
-}
+FOCUS_TAGS = set(FOCUS_IDS)  # the list itself is checked in test_focus_areas.py
 
 # What fits an 80x24 terminal with an answer box under it.
 MAX_WORDS = {"info": 90, "other": 60}
