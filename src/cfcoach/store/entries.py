@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid as uuid_module
 from collections.abc import Generator, Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,71 +19,26 @@ from cfcoach.store.history import (
     search_terms,
 )
 from cfcoach.store.models import Entry, EntryStatus
+from cfcoach.store.rows import (
+    LIVE,
+    EntryQuery,
+    entry_from_row,
+    iso,
+    marks,
+    new_entry,
+    utc_iso,
+)
 from cfcoach.textsafety import storable
+
+__all__ = ["TRASH_DAYS", "EntryQuery", "EntryStore", "new_entry"]
 
 _COLUMNS = (
     "id, uuid, exercise_id, exercise_version, status, started_at, updated_at, finished_at, "
     "answers, skipped, state, private, therapist_note, safety_shown, deleted_at"
 )
-_LIVE = "deleted_at IS NULL"
 TRASH_DAYS = 30
 """How long an entry stays in the trash (restorable) before it is gone."""
 _NOT_FOUND = "There is no entry {}; `cfcoach history` lists them."
-
-
-def new_entry(exercise_id: str, exercise_version: int, now: datetime | None = None) -> Entry:
-    """A fresh, unsaved draft entry."""
-    moment = (now or datetime.now(timezone.utc)).astimezone()
-    return Entry(
-        uuid=str(uuid_module.uuid4()),
-        exercise_id=exercise_id,
-        exercise_version=exercise_version,
-        started_at=moment,
-        updated_at=moment,
-    )
-
-
-@dataclass(frozen=True)
-class EntryQuery:
-    """Which entries to read; each field that is set narrows the choice.
-
-    Days are calendar days as the entry shows them (in the time zone it was written in).
-    """
-
-    since: date | None = None
-    """The first day included."""
-    until: date | None = None
-    """The last day included."""
-    exercise_ids: tuple[str, ...] = ()
-    """Only entries of these exercises (all exercises when empty)."""
-    ids: tuple[int, ...] = ()
-    """Only the entries with these ids (all when empty)."""
-    include_drafts: bool = False
-    """Also unfinished entries."""
-    include_private: bool = False
-    """Also entries marked private."""
-
-    def where(self) -> tuple[str, list[Any]]:
-        """The SQL condition and its parameters (values are never spliced into the text)."""
-        clauses = [_LIVE]
-        params: list[Any] = []
-        if self.since is not None:
-            clauses.append("started_at >= ?")
-            params.append(self.since.isoformat())
-        if self.until is not None:
-            clauses.append("started_at < ?")
-            params.append((self.until + timedelta(days=1)).isoformat())
-        if self.exercise_ids:
-            clauses.append(f"exercise_id IN ({_marks(self.exercise_ids)})")
-            params.extend(self.exercise_ids)
-        if self.ids:
-            clauses.append(f"id IN ({_marks(self.ids)})")
-            params.extend(self.ids)
-        if not self.include_drafts:
-            clauses.append("status != 'draft'")
-        if not self.include_private:
-            clauses.append("private = 0")
-        return " AND ".join(clauses), params
 
 
 class EntryStore:
@@ -113,9 +66,9 @@ class EntryStore:
             entry.exercise_id,
             entry.exercise_version,
             entry.status,
-            _iso(entry.started_at),
-            _iso(entry.updated_at),
-            _iso(entry.finished_at) if entry.finished_at else None,
+            iso(entry.started_at),
+            iso(entry.updated_at),
+            iso(entry.finished_at) if entry.finished_at else None,
             storable(json.dumps(entry.answers, ensure_ascii=False)),
             storable(json.dumps(entry.skipped, ensure_ascii=False)),
             storable(json.dumps(entry.state, ensure_ascii=False)),
@@ -175,8 +128,8 @@ class EntryStore:
         """Put an entry in the trash: hidden everywhere, restorable for :data:`TRASH_DAYS` days."""
         with translate_errors(self.path):
             cursor = self._connection.execute(
-                f"UPDATE entries SET deleted_at = ? WHERE id = ? AND {_LIVE}",
-                (_utc_iso(now), entry_id),
+                f"UPDATE entries SET deleted_at = ? WHERE id = ? AND {LIVE}",
+                (utc_iso(now), entry_id),
             )
         if cursor.rowcount == 0:
             self.get(entry_id)  # EntryNotFound when there is no such entry; else already there
@@ -199,7 +152,7 @@ class EntryStore:
 
     def purge_trash(self, now: datetime, days: int = TRASH_DAYS) -> int:
         """Delete for good the entries put in the trash more than ``days`` days ago; how many."""
-        cutoff = _utc_iso(now - timedelta(days=days))
+        cutoff = utc_iso(now - timedelta(days=days))
         with translate_errors(self.path):
             cursor = self._connection.execute(
                 "DELETE FROM entries WHERE deleted_at IS NOT NULL AND deleted_at < ?", (cutoff,)
@@ -214,7 +167,7 @@ class EntryStore:
                 "ORDER BY deleted_at DESC, id DESC LIMIT ?",
                 (limit,),
             ).fetchall()
-        return [_entry(row) for row in rows]
+        return [entry_from_row(row) for row in rows]
 
     # -- reading ----------------------------------------------------------------------
 
@@ -226,11 +179,11 @@ class EntryStore:
             ).fetchone()
         if row is None:
             raise EntryNotFound(_NOT_FOUND.format(entry_id))
-        return _entry(row)
+        return entry_from_row(row)
 
     def latest_draft(self, exercise_id: str | None = None) -> Entry | None:
         """The most recently saved unfinished entry (optionally of one exercise)."""
-        query = f"SELECT {_COLUMNS} FROM entries WHERE status = 'draft' AND {_LIVE}"
+        query = f"SELECT {_COLUMNS} FROM entries WHERE status = 'draft' AND {LIVE}"
         params: tuple[Any, ...] = ()
         if exercise_id is not None:
             query += " AND exercise_id = ?"
@@ -238,7 +191,7 @@ class EntryStore:
         query += " ORDER BY updated_at DESC, id DESC LIMIT 1"
         with translate_errors(self.path):
             row = self._connection.execute(query, params).fetchone()
-        return _entry(row) if row else None
+        return entry_from_row(row) if row else None
 
     def recent(
         self, limit: int = 5, statuses: tuple[EntryStatus, ...] = ("completed", "stopped")
@@ -250,21 +203,21 @@ class EntryStore:
         marks = ", ".join("?" for _ in statuses)
         with translate_errors(self.path):
             rows = self._connection.execute(
-                f"SELECT {_COLUMNS} FROM entries WHERE +status IN ({marks}) AND {_LIVE} "
+                f"SELECT {_COLUMNS} FROM entries WHERE +status IN ({marks}) AND {LIVE} "
                 "ORDER BY started_at DESC, id DESC LIMIT ?",
                 (*statuses, limit),
             ).fetchall()
-        return [_entry(row) for row in rows]
+        return [entry_from_row(row) for row in rows]
 
     def drafts(self, limit: int = 1000) -> list[Entry]:
         """Unfinished entries (not in the trash), the most recently worked on first."""
         with translate_errors(self.path):
             rows = self._connection.execute(
-                f"SELECT {_COLUMNS} FROM entries WHERE status = 'draft' AND {_LIVE} "
+                f"SELECT {_COLUMNS} FROM entries WHERE status = 'draft' AND {LIVE} "
                 "ORDER BY updated_at DESC, id DESC LIMIT ?",
                 (limit,),
             ).fetchall()
-        return [_entry(row) for row in rows]
+        return [entry_from_row(row) for row in rows]
 
     def history(
         self,
@@ -304,7 +257,7 @@ class EntryStore:
         shown = rows[:limit]
         items = tuple(
             HistoryItem(
-                _entry(row),
+                entry_from_row(row),
                 make_snippet((row["body"], row["note"]), search) if terms and search else None,
             )
             for row in shown
@@ -334,7 +287,7 @@ class EntryStore:
         self, *, include_drafts: bool = False, include_private: bool = False
     ) -> Iterator[Entry]:
         """Every entry, oldest first, leaving out drafts and private ones unless asked."""
-        query = f"SELECT {_COLUMNS} FROM entries WHERE {_LIVE}"
+        query = f"SELECT {_COLUMNS} FROM entries WHERE {LIVE}"
         if not include_drafts:
             query += " AND status != 'draft'"
         if not include_private:
@@ -344,14 +297,12 @@ class EntryStore:
             cursor = self._connection.execute(query)
             while batch := cursor.fetchmany(500):
                 for row in batch:
-                    yield _entry(row)
+                    yield entry_from_row(row)
 
     def count(self) -> int:
         with translate_errors(self.path):
             return int(
-                self._connection.execute(f"SELECT count(*) FROM entries WHERE {_LIVE}").fetchone()[
-                    0
-                ]
+                self._connection.execute(f"SELECT count(*) FROM entries WHERE {LIVE}").fetchone()[0]
             )
 
     def select(
@@ -372,7 +323,7 @@ class EntryStore:
             cursor = self._connection.execute(sql, params)
             while batch := cursor.fetchmany(500):
                 for row in batch:
-                    yield _entry(row, with_state=with_state)
+                    yield entry_from_row(row, with_state=with_state)
 
     def missing_ids(self, ids: Iterable[int]) -> list[int]:
         """Those of ``ids`` that no entry has (entries in the trash count as missing)."""
@@ -381,7 +332,7 @@ class EntryStore:
             return []
         with translate_errors(self.path):
             rows = self._connection.execute(
-                f"SELECT id FROM entries WHERE {_LIVE} AND id IN ({_marks(wanted)})", wanted
+                f"SELECT id FROM entries WHERE {LIVE} AND id IN ({marks(wanted)})", wanted
             ).fetchall()
         found = {int(row[0]) for row in rows}
         return [entry_id for entry_id in wanted if entry_id not in found]
@@ -390,7 +341,7 @@ class EntryStore:
         """The ids of every exercise that has entries."""
         with translate_errors(self.path):
             rows = self._connection.execute(
-                f"SELECT DISTINCT exercise_id FROM entries WHERE {_LIVE}"
+                f"SELECT DISTINCT exercise_id FROM entries WHERE {LIVE}"
             ).fetchall()
         return {str(row[0]) for row in rows}
 
@@ -419,36 +370,3 @@ class EntryStore:
                     self._connection.execute("ROLLBACK")
                 raise
         return added, existing
-
-
-def _marks(values: tuple[Any, ...] | list[Any]) -> str:
-    return ", ".join("?" for _ in values)
-
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="microseconds")
-
-
-def _utc_iso(moment: datetime) -> str:
-    """``moment`` in UTC (so stored times of deletion sort and compare as times)."""
-    return _iso(moment.astimezone(timezone.utc))
-
-
-def _entry(row: sqlite3.Row, *, with_state: bool = True) -> Entry:
-    return Entry(
-        id=row["id"],
-        uuid=row["uuid"],
-        exercise_id=row["exercise_id"],
-        exercise_version=row["exercise_version"],
-        status=row["status"],
-        started_at=datetime.fromisoformat(row["started_at"]),
-        updated_at=datetime.fromisoformat(row["updated_at"]),
-        finished_at=datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else None,
-        answers=json.loads(row["answers"]),
-        skipped=json.loads(row["skipped"]),
-        state=json.loads(row["state"]) if with_state else {},
-        private=bool(row["private"]),
-        therapist_note=row["therapist_note"],
-        safety_shown=bool(row["safety_shown"]),
-        deleted_at=datetime.fromisoformat(row["deleted_at"]) if row["deleted_at"] else None,
-    )

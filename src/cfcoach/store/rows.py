@@ -1,0 +1,106 @@
+"""Entries as rows: a new entry, which entries a query reads (as SQL), and a row read back.
+
+The store (:mod:`cfcoach.store.entries`) runs the SQL; this module only builds and reads it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid as uuid_module
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from cfcoach.store.models import Entry
+
+LIVE = "deleted_at IS NULL"
+"""Entries not in the trash."""
+
+
+def new_entry(exercise_id: str, exercise_version: int, now: datetime | None = None) -> Entry:
+    """A fresh, unsaved draft entry."""
+    moment = (now or datetime.now(timezone.utc)).astimezone()
+    return Entry(
+        uuid=str(uuid_module.uuid4()),
+        exercise_id=exercise_id,
+        exercise_version=exercise_version,
+        started_at=moment,
+        updated_at=moment,
+    )
+
+
+@dataclass(frozen=True)
+class EntryQuery:
+    """Which entries to read; each field that is set narrows the choice.
+
+    Days are calendar days as the entry shows them (in the time zone it was written in).
+    """
+
+    since: date | None = None
+    """The first day included."""
+    until: date | None = None
+    """The last day included."""
+    exercise_ids: tuple[str, ...] = ()
+    """Only entries of these exercises (all exercises when empty)."""
+    ids: tuple[int, ...] = ()
+    """Only the entries with these ids (all when empty)."""
+    include_drafts: bool = False
+    """Also unfinished entries."""
+    include_private: bool = False
+    """Also entries marked private."""
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition and its parameters (values are never spliced into the text)."""
+        clauses = [LIVE]
+        params: list[Any] = []
+        if self.since is not None:
+            clauses.append("started_at >= ?")
+            params.append(self.since.isoformat())
+        if self.until is not None:
+            clauses.append("started_at < ?")
+            params.append((self.until + timedelta(days=1)).isoformat())
+        if self.exercise_ids:
+            clauses.append(f"exercise_id IN ({marks(self.exercise_ids)})")
+            params.extend(self.exercise_ids)
+        if self.ids:
+            clauses.append(f"id IN ({marks(self.ids)})")
+            params.extend(self.ids)
+        if not self.include_drafts:
+            clauses.append("status != 'draft'")
+        if not self.include_private:
+            clauses.append("private = 0")
+        return " AND ".join(clauses), params
+
+
+def marks(values: tuple[Any, ...] | list[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="microseconds")
+
+
+def utc_iso(moment: datetime) -> str:
+    """``moment`` in UTC (so stored times of deletion sort and compare as times)."""
+    return iso(moment.astimezone(timezone.utc))
+
+
+def entry_from_row(row: sqlite3.Row, *, with_state: bool = True) -> Entry:
+    return Entry(
+        id=row["id"],
+        uuid=row["uuid"],
+        exercise_id=row["exercise_id"],
+        exercise_version=row["exercise_version"],
+        status=row["status"],
+        started_at=datetime.fromisoformat(row["started_at"]),
+        updated_at=datetime.fromisoformat(row["updated_at"]),
+        finished_at=datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else None,
+        answers=json.loads(row["answers"]),
+        skipped=json.loads(row["skipped"]),
+        state=json.loads(row["state"]) if with_state else {},
+        private=bool(row["private"]),
+        therapist_note=row["therapist_note"],
+        safety_shown=bool(row["safety_shown"]),
+        deleted_at=datetime.fromisoformat(row["deleted_at"]) if row["deleted_at"] else None,
+    )
