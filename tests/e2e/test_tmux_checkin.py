@@ -52,9 +52,9 @@ def test_a_whole_checkin_in_a_real_terminal(terminal: Terminal) -> None:
     terminal.wait_for(DRIVE)
     terminal.keys("C-n")
     # The soothing-rhythm pause is adjustable: it waits for Space, and + makes it longer.
-    terminal.wait_for("A soothing-rhythm pause", "It lasts 1:00", "Adjust")
+    terminal.wait_for("A soothing-rhythm pause", "It lasts a minute", "Adjust")
     terminal.keys("+")
-    terminal.wait_for("It lasts 1:30")
+    terminal.wait_for("It lasts 1 minute 30 seconds")
     terminal.keys("Space")
     terminal.wait_for("left")
     terminal.keys("C-n")

@@ -107,11 +107,11 @@ async def test_an_adjustable_pause_waits_and_its_length_changes_in_half_minutes(
         timer = await to_pause(pilot)
         assert app.focused is timer
         words = screen_words(app)
-        assert "It lasts 1:00. Press space to begin" in words
+        assert "It lasts a minute. Press space to begin" in words
         assert "Adjust" in words  # the keys are in the footer
         await press(pilot, "plus")
         assert timer.seconds == 90
-        assert "It lasts 1:30" in screen_words(app)
+        assert "It lasts 1 minute 30 seconds" in screen_words(app)
         await press(pilot, "minus", "minus", "minus")
         assert timer.seconds == 30  # never under half a minute
         for _ in range(12):

@@ -14,7 +14,7 @@ from cfcoach.tui.screens.completion import CompletionScreen
 from cfcoach.tui.screens.runner import RunnerScreen
 from cfcoach.tui.widgets.breathing_pacer import BreathingPacer, breath_phase
 from cfcoach.tui.widgets.choice_answer import MultipleChoice
-from cfcoach.tui.widgets.pause_timer import PauseTimer, cue_at, time_left_phrase
+from cfcoach.tui.widgets.pause_timer import PauseTimer, cue_at, length_in_words, time_left_phrase
 from cfcoach.tui.widgets.rating_bars import RatingBars
 from cfcoach.tui.widgets.rating_picker import RatingPicker, anchor_rows
 from tests.tui.conftest import MakeApp
@@ -209,6 +209,15 @@ def test_time_left_reads_plainly() -> None:
     assert time_left_phrase(45) == "45 seconds left"
     assert time_left_phrase(0.2) == "1 second left"
     assert time_left_phrase(90) == "1:30 left"
+
+
+def test_a_pause_says_how_long_it_lasts_in_words() -> None:
+    assert length_in_words(45) == "45 seconds"
+    assert length_in_words(1) == "1 second"
+    assert length_in_words(60) == "a minute"
+    assert length_in_words(90) == "1 minute 30 seconds"
+    assert length_in_words(121) == "2 minutes 1 second"
+    assert length_in_words(300) == "5 minutes"
 
 
 def test_anchor_words_sit_under_their_numbers_without_overlapping() -> None:

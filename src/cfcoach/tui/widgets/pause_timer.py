@@ -44,6 +44,20 @@ def duration_phrase(seconds: float) -> str:
     return f"{whole} second{'s' if whole != 1 else ''}"
 
 
+def length_in_words(seconds: float) -> str:
+    """How long a pause lasts, as said aloud: "45 seconds", "a minute", "1 minute 30 seconds"."""
+    whole = max(0, math.ceil(seconds))
+    minutes, rest = divmod(whole, 60)
+    if not minutes:
+        return f"{rest} second{'s' if rest != 1 else ''}"
+    said = (
+        "a minute"
+        if minutes == 1 and not rest
+        else f"{minutes} minute{'s' if minutes != 1 else ''}"
+    )
+    return said + (f" {rest} second{'s' if rest != 1 else ''}" if rest else "")
+
+
 def cue_at(cues: Sequence[str], seconds: float, elapsed: float) -> str:
     """The cue to show at ``elapsed``: the cues share the pause evenly, in order."""
     if not cues:
@@ -183,7 +197,7 @@ class PauseTimer(Vertical):
     def _clock_text(self, elapsed: float) -> str:
         if not self.started:
             return (
-                f"It lasts {duration_phrase(self.seconds)}. Press space to begin when you're ready."
+                f"It lasts {length_in_words(self.seconds)}. Press space to begin when you're ready."
             )
         if self.paused:
             return (
