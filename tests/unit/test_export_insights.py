@@ -166,7 +166,7 @@ def test_shown_steps_leave_private_steps_out_unless_asked() -> None:
 def test_answers_read_as_words() -> None:
     entry = SHARED[1]
     steps = shown_steps(entry, EXERCISES["self-warmth"], include_private_steps=False)
-    assert value_text(steps[1]) == "A friend, An animal"
+    assert value_text(steps[1]) == "A friend; An animal"
     first = SHARED[0].model_copy(update={"answers": {"intensity_before": 5}})
     [rating] = shown_steps(first, EXERCISES["daily-checkin"], include_private_steps=False)
     assert value_text(rating) == "5 out of 10 (quite a lot)"

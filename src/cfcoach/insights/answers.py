@@ -95,7 +95,8 @@ def value_text(shown: ShownStep) -> str:
     if isinstance(step, ChoiceStep):
         labels = {option.value: option.label for option in step.options}
         chosen = value if isinstance(value, list) else [value]
-        return ", ".join(labels.get(str(item), str(item)) for item in chosen)
+        # "; " as everywhere answers are shown: labels may hold commas themselves.
+        return "; ".join(labels.get(str(item), str(item)) for item in chosen)
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return str(value)
