@@ -54,6 +54,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 def _folded(word: str) -> str:
     """``word`` as the index compares it: no accents (remove_diacritics), any case."""
+    if word.isascii():  # most words: nothing to take apart
+        return word.lower()
     parts = unicodedata.normalize("NFKD", word)
     return "".join(c for c in parts if not unicodedata.combining(c)).casefold()
 
@@ -72,11 +74,16 @@ def make_snippet(texts: tuple[str, ...], search: str) -> str | None:
         return None
     for text in texts:
         tokens = list(_TOKEN.finditer(text))
-        hits = [i for i, t in enumerate(tokens) if _folded(t.group()).startswith(words)]
-        if not hits:
+        hit = next((i for i, t in enumerate(tokens) if _folded(t.group()).startswith(words)), -1)
+        if hit < 0:
             continue
-        first = max(0, min(hits[0] - 2, len(tokens) - SNIPPET_WORDS))
+        first = max(0, min(hit - 2, len(tokens) - SNIPPET_WORDS))
         shown = tokens[first : first + SNIPPET_WORDS]
+        hits = {
+            index
+            for index, token in enumerate(shown, start=first)
+            if _folded(token.group()).startswith(words)
+        }
         start = 0 if first == 0 else shown[0].start()
         end = len(text) if first + SNIPPET_WORDS >= len(tokens) else shown[-1].end()
         pieces = ["…" if start > 0 else ""]
