@@ -26,3 +26,13 @@ def test_ratings_read_out_of_ten_with_their_anchor_and_nothing_reads_skipped() -
     assert describe_answer(checkin, "intensity_before", 0).startswith("0 out of 10")
     assert describe_answer(checkin, "intensity_before", None) == SKIPPED
     assert describe_answer(checkin, "critic", []) == SKIPPED
+
+
+def test_history_and_exports_put_an_answer_in_the_same_words() -> None:
+    from cfcoach.insights import ShownStep, value_text
+
+    hard = _exercise("compassion-feels-hard")
+    step = hard.step("what_happens")
+    chosen = ["weak", "grief"]
+    shown = ShownStep("what_happens", "label", "choice", None, chosen, False, step)
+    assert value_text(shown) == describe_answer(hard, "what_happens", chosen)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from cfcoach.content.models import ChoiceStep, Exercise, RatingStep
+from cfcoach.content.models import ChoiceStep, Exercise, RatingStep, StepBase
 
 SKIPPED = "(skipped)"
 
@@ -15,14 +15,23 @@ def describe_answer(exercise: Exercise, step_id: str, answer: Any) -> str:
     if answer is None or answer == "" or answer == []:
         return SKIPPED
     step = exercise.step(step_id) if exercise.has_step(step_id) else None
-    if isinstance(step, RatingStep):
-        anchor = step.anchors.get(int(answer)) if isinstance(answer, int) else None
+    return answer_words(step, answer)
+
+
+def answer_words(step: StepBase | None, answer: Any) -> str:
+    """An answer in plain words: "4 out of 10 (quite a lot)", choices by their labels.
+
+    Several choices are joined with "; " because labels may hold commas themselves.
+    """
+    if isinstance(step, RatingStep) and isinstance(answer, int) and not isinstance(answer, bool):
+        anchor = step.anchors.get(answer)
         return f"{answer} out of 10" + (f" ({anchor})" if anchor else "")
     if isinstance(step, ChoiceStep):
         labels = {option.value: option.label for option in step.options}
         chosen = answer if isinstance(answer, list) else [answer]
-        # "; " because labels may hold commas themselves ("weak, or letting myself off").
         return "; ".join(labels.get(str(value), str(value)) for value in chosen)
+    if isinstance(answer, list):
+        return "; ".join(str(value) for value in answer)
     return str(answer)
 
 

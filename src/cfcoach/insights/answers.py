@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from cfcoach.content.models import ChoiceStep, Exercise, RatingStep, StepBase
+from cfcoach.content.answer_text import answer_words
+from cfcoach.content.models import Exercise, RatingStep, StepBase
 from cfcoach.store.models import Entry
 
 
@@ -88,18 +89,7 @@ def value_text(shown: ShownStep) -> str:
     """The answer in plain words: "4 out of 10 (quite a lot)", choices by their labels."""
     if shown.skipped:
         return "skipped"
-    step, value = shown.step, shown.value
-    if isinstance(step, RatingStep) and isinstance(value, int) and not isinstance(value, bool):
-        anchor = step.anchors.get(value)
-        return f"{value} out of 10" + (f" ({anchor})" if anchor else "")
-    if isinstance(step, ChoiceStep):
-        labels = {option.value: option.label for option in step.options}
-        chosen = value if isinstance(value, list) else [value]
-        # "; " as everywhere answers are shown: labels may hold commas themselves.
-        return "; ".join(labels.get(str(item), str(item)) for item in chosen)
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    return str(value)
+    return answer_words(shown.step, shown.value)
 
 
 def rating_scale(step: StepBase | None) -> str:
