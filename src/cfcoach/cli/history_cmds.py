@@ -157,9 +157,9 @@ def run_history(
     )
 
 
-def _listed(item: HistoryItem, library: Library) -> dict[str, Any]:
-    entry = item.entry
-    listed: dict[str, Any] = {
+def _entry_fields(entry: Entry, library: Library) -> dict[str, Any]:
+    """What `history --json` and `show --json` both say of an entry."""
+    return {
         "id": entry.id,
         "exercise_id": entry.exercise_id,
         "exercise": _title(entry, library),
@@ -168,8 +168,13 @@ def _listed(item: HistoryItem, library: Library) -> dict[str, Any]:
         "finished_at": entry.finished_at.isoformat() if entry.finished_at else None,
         "private": entry.private,
         "therapist_note": entry.therapist_note,
-        "preview": _preview(entry, library, safe=False),
     }
+
+
+def _listed(item: HistoryItem, library: Library) -> dict[str, Any]:
+    entry = item.entry
+    listed = _entry_fields(entry, library)
+    listed["preview"] = _preview(entry, library, safe=False)
     if item.snippet is not None:
         listed["match"] = "".join(part for part, _ in snippet_parts(item.snippet))
     return listed
@@ -241,14 +246,7 @@ def run_show(entry_id_text: str, *, as_json: bool) -> None:
     if as_json:
         _json_out(
             {
-                "id": entry.id,
-                "exercise_id": entry.exercise_id,
-                "exercise": _title(entry, library),
-                "status": entry.status,
-                "started_at": entry.started_at.isoformat(),
-                "finished_at": entry.finished_at.isoformat() if entry.finished_at else None,
-                "private": entry.private,
-                "therapist_note": entry.therapist_note,
+                **_entry_fields(entry, library),
                 "in_trash_since": entry.deleted_at.isoformat() if entry.deleted_at else None,
                 "answers": [
                     {
