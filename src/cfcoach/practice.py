@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -96,7 +97,7 @@ class Practice:
             update["therapist_note"] = note
         if status != "draft" and self.entry.finished_at is None:
             update["finished_at"] = now
-        return self.entry.model_copy(update=update)
+        return replace(self.entry, **update)
 
     # Each action changes the session and saves; an AnswerError leaves both untouched,
     # and so does a StoreError: what is in memory is always what is saved, and the
@@ -133,7 +134,7 @@ class Practice:
         whether that is exported)."""
         with self._undone_unless_saved():
             self.session.safety_screen_shown(step_id)
-            self.entry = self.entry.model_copy(update={"safety_shown": True})
+            self.entry = replace(self.entry, safety_shown=True)
             self.save()
 
     def keep_typing(self, text: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -20,14 +21,15 @@ DAY = timedelta(days=1)
 
 
 def add(store: EntryStore, start: datetime, answers: dict[str, Any], **fields: Any) -> int:
-    entry = new_entry("daily-checkin", 1, start).model_copy(
-        update={
+    entry = replace(
+        new_entry("daily-checkin", 1, start),
+        **{
             "started_at": start,
             "updated_at": start,
             "status": "completed",
             "answers": answers,
             **fields,
-        }
+        },
     )
     saved = store.save(entry)
     assert saved.id is not None

@@ -1,6 +1,7 @@
 """Fixed entries and exercises for the history, drafts and insights tests.
 
 The three-circles and self-warmth exercises are put into the app's library here (not read
+from dataclasses import replace
 from content/), so the pictures stay the same whatever the shipped exercises become.
 """
 
@@ -87,14 +88,15 @@ def save(
     **fields: Any,
 ) -> Entry:
     """One entry, saved as it is given (completed unless ``status`` says otherwise)."""
-    entry = new_entry(exercise_id, 1, start).model_copy(
-        update={
+    entry = replace(
+        new_entry(exercise_id, 1, start),
+        **{
             "started_at": start.astimezone(timezone.utc),
             "updated_at": start.astimezone(timezone.utc),
             "status": "completed",
             "answers": answers or {},
             **fields,
-        }
+        },
     )
     return store.save(entry)
 

@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,7 @@ def seed_samples(context: AppContext) -> None:
         library.exercises[exercise.id] = FoundExercise(exercise, Path("tests"), "shipped")
     with context.open_store() as store:
         for entry in samples.entries():
-            store.save(entry.model_copy(update={"id": None}))
+            store.save(replace(entry, id=None))
 
 
 @pytest.fixture
@@ -300,7 +301,7 @@ async def test_the_safety_plan_goes_only_when_ticked(
             FIXED_NOW.replace(day=1),
             answers={"reasons": plan_words},
         )
-        store.save(plan.model_copy(update={"id": None}))
+        store.save(replace(plan, id=None))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_export(pilot)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 
 from cfcoach.config import Settings, load_settings, save_settings
@@ -120,7 +121,7 @@ async def test_suggestions_prefer_exercises_not_done_lately(
     (first,) = expected(context, "low-self-worth")
     with context.open_store() as store:
         entry = new_entry(first, 1, FIXED_NOW - timedelta(days=1))
-        store.save(entry.model_copy(update={"status": "completed"}))
+        store.save(replace(entry, status="completed"))
     (instead,) = expected(context, "low-self-worth", done={first: 1})
     assert instead != first
     app = make_app()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from textual.widgets import DataTable, Input, Select, TextArea
@@ -183,7 +184,7 @@ async def test_open_an_entry_to_read_it_in_full(make_app: MakeApp, context: AppC
     answers = dict(entry.answers)
     del answers["drive"]
     with context.open_store() as store:
-        store.save(store.get(entry.id or 0).model_copy(update={"answers": answers}))
+        store.save(replace(store.get(entry.id or 0), answers=answers))
     app = make_app()
     async with app.run_test(size=(80, 40)) as pilot:
         await open_history(pilot, app)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ def test_importing_twice_adds_nothing(context: AppContext, tmp_path: Path) -> No
     with context.open_store() as store:
         store.add_new(entries)
         assert store.add_new(entries) == (0, len(entries))
-        again = [*entries[:2], entries[0].model_copy(update={"uuid": "new"})]
+        again = [*entries[:2], replace(entries[0], uuid="new")]
         assert store.add_new(again) == (1, 2)
     assert len(everything(context)) == len(entries) + 1
 
@@ -84,7 +85,7 @@ def test_an_imported_entry_keeps_its_uuid_but_gets_a_new_number(
     context: AppContext, tmp_path: Path
 ) -> None:
     with context.open_store() as store:
-        store.save(samples.entries()[3].model_copy(update={"id": None, "uuid": "already-here"}))
+        store.save(replace(samples.entries()[3], id=None, uuid="already-here"))
         store.add_new(read_export(exported(tmp_path, samples.entries()[:1])))
     ids = [(e.id, e.uuid) for e in everything(context)]
     assert (2, samples.entries()[0].uuid) in ids

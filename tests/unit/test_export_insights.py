@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -48,7 +49,7 @@ def test_activity_of_nothing() -> None:
 
 def test_two_entries_on_one_day_are_one_practice_day() -> None:
     first = SHARED[0]
-    again = first.model_copy(update={"uuid": "again", "id": 99})
+    again = replace(first, uuid="again", id=99)
     assert activity([first, again], EXERCISES).practice_days == 1
 
 
@@ -98,8 +99,8 @@ def test_a_private_rating_step_is_left_out_of_the_figures() -> None:
 
 def test_daily_means_average_entries_of_the_same_day() -> None:
     first = SHARED[0]
-    later = first.model_copy(
-        update={"uuid": "later", "id": 50, "answers": {"intensity_before": 3, "intensity_after": 1}}
+    later = replace(
+        first, uuid="later", id=50, answers={"intensity_before": 3, "intensity_after": 1}
     )
     [critic] = [m for m in measures([first, later], EXERCISES, include_private_steps=False)]
     [day] = daily_means(critic)
@@ -167,13 +168,13 @@ def test_answers_read_as_words() -> None:
     entry = SHARED[1]
     steps = shown_steps(entry, EXERCISES["self-warmth"], include_private_steps=False)
     assert value_text(steps[1]) == "A friend; An animal"
-    first = SHARED[0].model_copy(update={"answers": {"intensity_before": 5}})
+    first = replace(SHARED[0], answers={"intensity_before": 5})
     [rating] = shown_steps(first, EXERCISES["daily-checkin"], include_private_steps=False)
     assert value_text(rating) == "5 out of 10 (quite a lot)"
 
 
 def test_answers_to_steps_the_exercise_no_longer_has_come_last_by_id() -> None:
-    entry = SHARED[0].model_copy(update={"answers": {"critic": "x", "old_step": "kept"}})
+    entry = replace(SHARED[0], answers={"critic": "x", "old_step": "kept"})
     steps = shown_steps(entry, EXERCISES["daily-checkin"], include_private_steps=False)
     assert [(s.step_id, s.label, s.value) for s in steps][-1] == ("old_step", "old_step", "kept")
     alone = shown_steps(entry, None, include_private_steps=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -68,8 +69,9 @@ def make_entry(
     exercise_id: str, answers: dict[str, Any], *, entry_id: int, minutes: int = 0, **more: Any
 ) -> Entry:
     started = FIXED_NOW + timedelta(minutes=minutes)
-    return new_entry(exercise_id, 1, started).model_copy(
-        update={
+    return replace(
+        new_entry(exercise_id, 1, started),
+        **{
             "id": entry_id,
             "answers": answers,
             "status": "completed",
@@ -77,7 +79,7 @@ def make_entry(
             "updated_at": started + timedelta(minutes=9),
             "finished_at": started + timedelta(minutes=9),
             **more,
-        }
+        },
     )
 
 
@@ -209,8 +211,8 @@ def test_an_exercise_no_longer_installed() -> None:
 def test_times_keep_their_offset() -> None:
     zone = timezone(timedelta(hours=-3, minutes=-30))
     started = FIXED_NOW.astimezone(zone)
-    entry = make_entry("letter", {}, entry_id=1).model_copy(
-        update={"started_at": started, "finished_at": None, "status": "stopped"}
+    entry = replace(
+        make_entry("letter", {}, entry_id=1), started_at=started, finished_at=None, status="stopped"
     )
     record = entry_record(entry, PRIVATE, include_private_steps=False)
     assert record["started_at"] == "2026-11-26T06:00:00-03:30"

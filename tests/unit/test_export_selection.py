@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -33,7 +34,7 @@ def filled(context: AppContext) -> Iterator[EntryStore]:
     """The store holding every sample entry (ids 1 to 7, as in the samples)."""
     store = context.open_store()
     for entry in samples.entries():
-        store.save(entry.model_copy(update={"id": None}))
+        store.save(replace(entry, id=None))
     yield store
     store.close()
 
@@ -123,12 +124,11 @@ def test_days_are_inclusive_at_both_ends(filled: EntryStore) -> None:
 
 def test_a_day_is_the_entrys_own_calendar_day(context: AppContext) -> None:
     """00:30 in UTC+1 on the 4th is still the 3rd in UTC: it belongs to the 4th."""
-    early = samples.entries()[0].model_copy(
-        update={
-            "id": None,
-            "uuid": "late-night",
-            "started_at": datetime(2026, 11, 4, 0, 30, tzinfo=samples.CET),
-        }
+    early = replace(
+        samples.entries()[0],
+        id=None,
+        uuid="late-night",
+        started_at=datetime(2026, 11, 4, 0, 30, tzinfo=samples.CET),
     )
     with context.open_store() as store:
         store.save(early)
@@ -141,12 +141,11 @@ def test_relative_since_counts_back_from_today(context: AppContext) -> None:
     with context.open_store() as store:
         for days_ago in (0, 6, 7, 8, 40):
             store.save(
-                samples.entries()[0].model_copy(
-                    update={
-                        "id": None,
-                        "uuid": f"ago-{days_ago}",
-                        "started_at": now - timedelta(days=days_ago),
-                    }
+                replace(
+                    samples.entries()[0],
+                    id=None,
+                    uuid=f"ago-{days_ago}",
+                    started_at=now - timedelta(days=days_ago),
                 )
             )
         criteria = parse_criteria(today=now.date(), since="7d")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -41,15 +42,14 @@ def add(
     private: bool = False,
     note: str | None = None,
 ) -> int:
-    entry = new_entry(exercise, 1, when).model_copy(
-        update={
-            "answers": {"critic": critic, "intensity_before": 6},
-            "status": status,
-            "private": private,
-            "therapist_note": note,
-            "started_at": when,
-            "updated_at": when,
-        }
+    entry = replace(
+        new_entry(exercise, 1, when),
+        answers={"critic": critic, "intensity_before": 6},
+        status=status,
+        private=private,
+        therapist_note=note,
+        started_at=when,
+        updated_at=when,
     )
     saved = store.save(entry)
     assert saved.id is not None

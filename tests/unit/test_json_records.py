@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -37,7 +38,7 @@ def both(entry: Entry, include_private_steps: bool) -> tuple[str, str]:
 def test_generated_entries(include_private_steps: bool) -> None:
     now = datetime(2026, 11, 26, 21, 0, tzinfo=timezone.utc)
     for entry in entries_over(60, 2, now=now, drafts=2):
-        written, expected = both(entry.model_copy(update={"id": 7}), include_private_steps)
+        written, expected = both(replace(entry, id=7), include_private_steps)
         assert written == expected
 
 
@@ -68,21 +69,24 @@ def test_any_answers(
     exercise_id: str,
     entry_id: int | None,
 ) -> None:
-    entry = make_entry(
-        exercise_id,
-        answers,
-        entry_id=1,
-        therapist_note=note,
-        skipped=skipped,
-        private=private,
-    ).model_copy(update={"id": entry_id})
+    entry = replace(
+        make_entry(
+            exercise_id,
+            answers,
+            entry_id=1,
+            therapist_note=note,
+            skipped=skipped,
+            private=private,
+        ),
+        id=entry_id,
+    )
     written, expected = both(entry, include_private_steps)
     assert written == expected
 
 
 def test_an_unfinished_entry_has_no_end() -> None:
     entry = make_entry("letter", {"letter": "Dear me"}, entry_id=2, finished_at=None)
-    entry = entry.model_copy(update={"started_at": entry.started_at - timedelta(days=1)})
+    entry = replace(entry, started_at=entry.started_at - timedelta(days=1))
     written, expected = both(entry, False)
     assert '"finished_at": null' in written
     assert written == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -75,14 +76,10 @@ def test_the_search_index_follows_saves(tmp_path: Path) -> None:
 
     with EntryStore(tmp_path / "entries.sqlite3") as store:
         entry = store.save(
-            new_entry("daily-checkin", 1).model_copy(
-                update={"answers": {"critic": "stupid mistake"}}
-            )
+            replace(new_entry("daily-checkin", 1), answers={"critic": "stupid mistake"})
         )
         store.save(
-            entry.model_copy(
-                update={"answers": {"critic": "gentle words"}, "therapist_note": "ask about sleep"}
-            )
+            replace(entry, answers={"critic": "gentle words"}, therapist_note="ask about sleep")
         )
         connection = sqlite3.connect(tmp_path / "entries.sqlite3")
         search = "SELECT rowid FROM entries_search WHERE entries_search MATCH ?"

@@ -10,12 +10,12 @@ import re
 import signal
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
 
 from cfcoach.content import Exercise, load_exercise_file
 from cfcoach.context import AppContext
@@ -32,6 +32,7 @@ from cfcoach.store import (
     StoreError,
     new_entry,
 )
+from cfcoach.store.models import EntryInvalid
 from cfcoach.store.schema import SCHEMA_VERSION
 from tests.conftest import FIXED_NOW, TickingClock
 
@@ -62,15 +63,14 @@ def entry_at(
     answers: dict[str, Any] | None = None,
 ) -> Entry:
     entry = new_entry(exercise_id, 1, moment)
-    return entry.model_copy(
-        update={
-            "status": status,
-            "private": private,
-            "answers": answers or {"critic": f"written at {moment.isoformat()}"},
-            "started_at": moment,
-            "updated_at": moment,
-            "finished_at": moment + timedelta(minutes=10) if status != "draft" else None,
-        }
+    return replace(
+        entry,
+        status=status,
+        private=private,
+        answers=answers or {"critic": f"written at {moment.isoformat()}"},
+        started_at=moment,
+        updated_at=moment,
+        finished_at=moment + timedelta(minutes=10) if status != "draft" else None,
     )
 
 
@@ -134,7 +134,7 @@ def test_schema_version_and_wal(db: Path, entries: EntryStore) -> None:
 
 def test_save_and_get(entries: EntryStore) -> None:
     entry = entry_at(FIXED_NOW, answers={"critic": "Tu es nul 🙃", "intensity_before": 7})
-    entry = entry.model_copy(update={"skipped": ["drive"], "therapist_note": "about work"})
+    entry = replace(entry, skipped=["drive"], therapist_note="about work")
     assert entry.id is None
     saved = entries.save(entry)
     assert saved.id is not None
@@ -144,9 +144,7 @@ def test_save_and_get(entries: EntryStore) -> None:
 
 def test_saving_again_updates_the_same_entry(entries: EntryStore) -> None:
     saved = entries.save(entry_at(FIXED_NOW, status="draft"))
-    later = saved.model_copy(
-        update={"status": "completed", "answers": {"critic": "changed"}, "id": None}
-    )
+    later = replace(saved, status="completed", answers={"critic": "changed"}, id=None)
     again = entries.save(later)
     assert again.id is not None and again.id == saved.id
     assert entries.count() == 1
@@ -230,7 +228,7 @@ def test_times_keep_their_zone(entries: EntryStore, zone: timezone) -> None:
 
 
 def test_a_time_without_a_zone_is_refused() -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(EntryInvalid, match="started_at"):
         Entry(
             uuid="u",
             exercise_id="daily-checkin",
@@ -348,9 +346,9 @@ def _save_many(path: str, label: str, count: int, barrier: Any, results: Any) ->
         with EntryStore(Path(path)) as store:
             for i in range(count):
                 entry = entry_at(FIXED_NOW + timedelta(seconds=i), status="draft")
-                saved = store.save(entry.model_copy(update={"answers": {"who": f"{label}-{i}"}}))
+                saved = store.save(replace(entry, answers={"who": f"{label}-{i}"}))
                 # Each entry is saved twice, as drafts are: insert, then update.
-                store.save(saved.model_copy(update={"status": "completed"}))
+                store.save(replace(saved, status="completed"))
         results.put((label, "ok"))
     except BaseException as exc:  # reported to the parent, which fails the test
         results.put((label, f"{type(exc).__name__}: {exc}"))

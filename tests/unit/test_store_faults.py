@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ WORDS = "words nobody else should read " * 200
 
 def an_entry() -> object:
     entry = new_entry("daily-checkin", 1, FIXED_NOW)
-    return entry.model_copy(update={"answers": {"critic": WORDS}})
+    return replace(entry, answers={"critic": WORDS})
 
 
 def refused(store: EntryStore) -> StoreError:

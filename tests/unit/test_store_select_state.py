@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,14 +16,13 @@ START = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
 def _fill(store: EntryStore) -> None:
     for day in range(3):
         moment = START + timedelta(days=day)
-        entry = new_entry("daily-checkin", 1, moment).model_copy(
-            update={
-                "status": "completed",
-                "answers": {"critic": f"day {day}", "intensity_before": day},
-                "skipped": ["note"],
-                "state": {"position": day, "history": ["a", "b"]},
-                "finished_at": moment + timedelta(minutes=5),
-            }
+        entry = replace(
+            new_entry("daily-checkin", 1, moment),
+            status="completed",
+            answers={"critic": f"day {day}", "intensity_before": day},
+            skipped=["note"],
+            state={"position": day, "history": ["a", "b"]},
+            finished_at=moment + timedelta(minutes=5),
         )
         store.save(entry)
 
@@ -35,7 +35,7 @@ def test_without_state_everything_else_is_the_same(tmp_path: Path) -> None:
         light = list(store.select(query, with_state=False))
     assert [e.state for e in full] == [{"position": d, "history": ["a", "b"]} for d in range(3)]
     assert all(e.state == {} for e in light)
-    assert [e.model_copy(update={"state": {}}) for e in full] == light
+    assert [replace(e, state={}) for e in full] == light
 
 
 def test_export_selection_reads_no_state(tmp_path: Path) -> None:

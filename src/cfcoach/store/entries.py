@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Generator, Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,8 @@ _COLUMNS = (
     "id, uuid, exercise_id, exercise_version, status, started_at, updated_at, finished_at, "
     "answers, skipped, state, private, therapist_note, safety_shown, deleted_at"
 )
+# The same without the engine state (the largest column), read as an empty object.
+_COLUMNS_WITHOUT_STATE = _COLUMNS.replace("state,", "'{}' AS state,")
 TRASH_DAYS = 30
 """How long an entry stays in the trash (restorable) before it is gone."""
 _NOT_FOUND = "There is no entry {}; `cfcoach history` lists them."
@@ -101,7 +104,7 @@ class EntryStore:
                 row,
             )
             entry_id = int(cursor.fetchone()[0])
-        return entry.model_copy(update={"id": entry_id})
+        return replace(entry, id=entry_id)
 
     def set_private(self, entry_id: int, private: bool) -> None:
         """Mark an entry private (never exported unless asked) or not."""
@@ -316,14 +319,13 @@ class EntryStore:
         """
         where, params = query.where()
         order = "DESC" if newest_first else "ASC"
-        sql = (
-            f"SELECT {_COLUMNS} FROM entries WHERE {where} ORDER BY started_at {order}, id {order}"
-        )
+        columns = _COLUMNS if with_state else _COLUMNS_WITHOUT_STATE
+        sql = f"SELECT {columns} FROM entries WHERE {where} ORDER BY started_at {order}, id {order}"
         with translate_errors(self.path):
             cursor = self._connection.execute(sql, params)
             while batch := cursor.fetchmany(500):
                 for row in batch:
-                    yield entry_from_row(row, with_state=with_state)
+                    yield entry_from_row(row)
 
     def missing_ids(self, ids: Iterable[int]) -> list[int]:
         """Those of ``ids`` that no entry has (entries in the trash count as missing)."""
@@ -362,7 +364,7 @@ class EntryStore:
                     if found:
                         existing += 1
                         continue
-                    self.save(entry.model_copy(update={"id": None}))
+                    self.save(replace(entry, id=None))
                     added += 1
                 self._connection.execute("COMMIT")
             except BaseException:

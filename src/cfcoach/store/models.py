@@ -1,19 +1,31 @@
-"""An entry: one run through an exercise, as saved."""
+"""An entry: one run through an exercise, as saved.
+
+A plain dataclass, checked when it is made, rather than a pydantic model: the home screen
+lists entries before its first paint, and pydantic would cost that paint about 50 ms and
+12 MiB (issue 8). Data from outside (an imported JSON file) is checked by pydantic in
+:mod:`cfcoach.export.json_import` before an entry is made from it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
-
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from typing import Any, Literal, get_args
 
 EntryStatus = Literal["draft", "completed", "stopped"]
+STATUSES: frozenset[str] = frozenset(get_args(EntryStatus))
 
 
-class Entry(BaseModel):
-    """One run through an exercise: its answers, times and marks."""
+class EntryInvalid(ValueError):
+    """An entry's field holds something an entry cannot (says which field, never its text)."""
 
-    model_config = ConfigDict(extra="forbid")
+
+@dataclass(slots=True, kw_only=True)
+class Entry:
+    """One run through an exercise: its answers, times and marks.
+
+    Treat it as a value: make a changed copy with :func:`dataclasses.replace`.
+    """
 
     id: int | None = None
     """The database row id (``None`` until saved)."""
@@ -25,17 +37,17 @@ class Entry(BaseModel):
     """The version of the exercise answered."""
     status: EntryStatus = "draft"
     """draft (unfinished), completed, or stopped (ended early on purpose)."""
-    started_at: AwareDatetime
+    started_at: datetime
     """When the exercise was started (timezone-aware)."""
-    updated_at: AwareDatetime
+    updated_at: datetime
     """When the entry was last saved (timezone-aware)."""
-    finished_at: AwareDatetime | None = None
+    finished_at: datetime | None = None
     """When it was completed or stopped (timezone-aware)."""
-    answers: dict[str, Any] = Field(default_factory=dict)
+    answers: dict[str, Any] = field(default_factory=dict)
     """Answers by step id."""
-    skipped: list[str] = Field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
     """Ids of the steps skipped."""
-    state: dict[str, Any] = Field(default_factory=dict)
+    state: dict[str, Any] = field(default_factory=dict)
     """The engine's full state, so a draft can be resumed exactly."""
     private: bool = False
     """When true, the entry is never exported unless the person asks."""
@@ -43,12 +55,50 @@ class Entry(BaseModel):
     """An optional note the person writes for their therapist."""
     safety_shown: bool = False
     """Whether the safety screen was shown during this entry."""
-    deleted_at: AwareDatetime | None = None
+    deleted_at: datetime | None = None
     """When the entry was moved to the trash (``None`` while it is not in the trash)."""
+
+    def __post_init__(self) -> None:
+        _check(self)
 
     @property
     def is_draft(self) -> bool:
         return self.status == "draft"
+
+
+def _check(entry: Entry) -> None:
+    """Raise :class:`EntryInvalid` naming the first field that does not hold what it should."""
+    if entry.id is not None and (type(entry.id) is not int):
+        raise EntryInvalid("id must be a whole number or None")
+    if type(entry.uuid) is not str or not entry.uuid:
+        raise EntryInvalid("uuid must be non-empty text")
+    if type(entry.exercise_id) is not str or not entry.exercise_id:
+        raise EntryInvalid("exercise_id must be non-empty text")
+    if type(entry.exercise_version) is not int:
+        raise EntryInvalid("exercise_version must be a whole number")
+    if entry.status not in STATUSES:
+        raise EntryInvalid("status must be draft, completed or stopped")
+    for name in ("started_at", "updated_at"):
+        if not _aware(getattr(entry, name)):
+            raise EntryInvalid(f"{name} must be a date and time with a time zone")
+    for name in ("finished_at", "deleted_at"):
+        value = getattr(entry, name)
+        if value is not None and not _aware(value):
+            raise EntryInvalid(f"{name} must be a date and time with a time zone, or None")
+    if type(entry.answers) is not dict or not all(type(k) is str for k in entry.answers):
+        raise EntryInvalid("answers must map step ids to answers")
+    if type(entry.skipped) is not list or not all(type(s) is str for s in entry.skipped):
+        raise EntryInvalid("skipped must be a list of step ids")
+    if type(entry.state) is not dict:
+        raise EntryInvalid("state must be a mapping")
+    if type(entry.private) is not bool or type(entry.safety_shown) is not bool:
+        raise EntryInvalid("private and safety_shown must be true or false")
+    if entry.therapist_note is not None and type(entry.therapist_note) is not str:
+        raise EntryInvalid("therapist_note must be text or None")
+
+
+def _aware(value: object) -> bool:
+    return isinstance(value, datetime) and value.utcoffset() is not None
 
 
 def aware(value: datetime) -> datetime:

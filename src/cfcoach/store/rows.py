@@ -86,7 +86,9 @@ def utc_iso(moment: datetime) -> str:
     return iso(moment.astimezone(timezone.utc))
 
 
-def entry_from_row(row: sqlite3.Row, *, with_state: bool = True) -> Entry:
+def entry_from_row(row: sqlite3.Row) -> Entry:
+    """The entry a row holds (raises :class:`EntryInvalid`, a ValueError, for a row that
+    does not hold one: bad JSON or a field of the wrong kind)."""
     return Entry(
         id=row["id"],
         uuid=row["uuid"],
@@ -98,7 +100,7 @@ def entry_from_row(row: sqlite3.Row, *, with_state: bool = True) -> Entry:
         finished_at=datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else None,
         answers=json.loads(row["answers"]),
         skipped=json.loads(row["skipped"]),
-        state=json.loads(row["state"]) if with_state else {},
+        state=json.loads(row["state"]),
         private=bool(row["private"]),
         therapist_note=row["therapist_note"],
         safety_shown=bool(row["safety_shown"]),
