@@ -5,6 +5,9 @@ unreadable or invalid one gives the defaults (keeping every setting that was sti
 valid) plus a warning to show; and before anything replaces an invalid file it is kept
 as ``config.json.bad-TIMESTAMP``. Saving is atomic (a private temporary file in the same
 folder, then ``os.replace``) and the file is readable by its owner only.
+
+Plain dataclasses, no pydantic: the TUI reads the settings before its first paint, and
+importing pydantic would cost it ~50 ms and ~12 MiB (issue #8).
 """
 
 from __future__ import annotations
@@ -15,11 +18,10 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from cfcoach.focus.areas import focus_area, tidy_focus_ids
 from cfcoach.paths import PRIVATE_FILE_MODE, AppPaths, ensure_private_dir
@@ -42,12 +44,61 @@ def normalise_country_code(value: str) -> str:
     return code
 
 
-class Settings(BaseModel):
-    """What the person chose; unknown keys (from a newer cfcoach) are kept, not dropped."""
+class SettingsError(ValueError):
+    """A setting with a value it cannot have; the message names the setting and why."""
 
-    model_config = ConfigDict(
-        extra="allow", validate_assignment=True, use_attribute_docstrings=True
-    )
+    def __init__(self, key: str, reason: str) -> None:
+        super().__init__(f"{key}: {reason}")
+        self.key = key
+        """The setting's name (``theme``)."""
+        self.reason = reason
+        """What is wrong with its value, as a plain phrase."""
+
+
+def _country(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError("a country is a two-letter code such as GB, US or DE")
+    return normalise_country_code(value)
+
+
+def _theme(value: object) -> str:
+    if not isinstance(value, str) or not 1 <= len(value.strip()) <= 64:
+        raise ValueError("a theme is a short name such as dark or light")
+    return value.strip()
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("it is either true or false")
+    return value
+
+
+def _focus_areas(value: object) -> list[str]:
+    if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
+        raise ValueError("focus areas are a list of names such as perfectionism")
+    return tidy_focus_ids(value)
+
+
+_CHECKS: dict[str, Callable[[object], object]] = {
+    "country": _country,
+    "theme": _theme,
+    "reduced_motion": _flag,
+    "first_run_done": _flag,
+    "focus_areas": _focus_areas,
+}
+SETTING_NAMES: tuple[str, ...] = tuple(_CHECKS)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """What the person chose; unknown keys (from a newer cfcoach) are kept, not dropped.
+
+    Frozen: every value is checked once, on construction (``dataclasses.replace`` builds
+    a new one and checks it again), so no Settings holds a value that was not checked.
+    A bad value raises :class:`SettingsError` naming the setting.
+    """
 
     country: str | None = None
     """Where the person lives, as an ISO 3166 alpha-2 code in capitals (GB, US ...); picks the crisis lines."""
@@ -57,20 +108,39 @@ class Settings(BaseModel):
     """Count breaths in words instead of animating them, and keep the screen still."""
     first_run_done: bool = False
     """True once the first-run welcome (what cfcoach is and is not, the country) was seen."""
-    focus_areas: list[str] = Field(default_factory=list)
+    focus_areas: list[str] = field(default_factory=list)
     """What the person wants to work on, as focus-area ids (``perfectionism``, ``shame`` ...;
     see :mod:`cfcoach.focus`); the home screen suggests exercises tagged with them. Ids this
     version doesn't know (from a newer cfcoach) are kept as they are and do nothing."""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Settings this version doesn't know (from a newer cfcoach), by name, as they were read;
+    written back unchanged on save."""
 
-    @field_validator("country")
-    @classmethod
-    def _country(cls, value: str | None) -> str | None:
-        return None if value is None else normalise_country_code(value)
+    def __post_init__(self) -> None:
+        for key, check in _CHECKS.items():
+            try:
+                object.__setattr__(self, key, check(getattr(self, key)))
+            except ValueError as error:
+                raise SettingsError(key, str(error)) from None
+        if not isinstance(self.extra, Mapping):
+            raise SettingsError("extra", "unknown settings are kept as named values")
+        clashes = sorted(set(self.extra) & set(SETTING_NAMES))
+        if clashes:
+            raise SettingsError(clashes[0], "it is a known setting, not an unknown one")
+        object.__setattr__(self, "extra", dict(self.extra))
 
-    @field_validator("focus_areas")
     @classmethod
-    def _focus_areas(cls, value: list[str]) -> list[str]:
-        return tidy_focus_ids(value)
+    def from_dict(cls, data: Mapping[str, Any]) -> Settings:
+        """Settings from a settings file's JSON object; keys this version doesn't know go
+        to :attr:`extra`. Raises :class:`SettingsError` for the first bad value."""
+        known = {key: value for key, value in data.items() if key in SETTING_NAMES}
+        extra = {key: value for key, value in data.items() if key not in SETTING_NAMES}
+        return cls(**known, extra=extra)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings as a JSON object, unknown ones included (what the file holds)."""
+        known = {key: getattr(self, key) for key in SETTING_NAMES}
+        return {**self.extra, **known, "focus_areas": list(self.focus_areas)}
 
     @property
     def known_focus_areas(self) -> list[str]:
@@ -80,15 +150,7 @@ class Settings(BaseModel):
     def with_focus_areas(self, chosen: list[str]) -> Settings:
         """These settings with ``chosen`` as the known focus areas; unknown ones stay as they were."""
         unknown = [focus_id for focus_id in self.focus_areas if focus_area(focus_id) is None]
-        return self.model_copy(update={"focus_areas": tidy_focus_ids([*chosen, *unknown])})
-
-    @field_validator("theme")
-    @classmethod
-    def _theme(cls, value: str) -> str:
-        value = value.strip()
-        if not value or len(value) > 64:
-            raise ValueError("a theme is a short name such as dark or light")
-        return value
+        return replace(self, focus_areas=[*chosen, *unknown])
 
 
 def _timestamp() -> str:
@@ -133,12 +195,12 @@ def _salvage(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
     dropped: list[str] = []
     for key, value in data.items():
         try:
-            Settings.model_validate({key: value})
-        except ValidationError:
+            Settings.from_dict({key: value})
+        except SettingsError:
             dropped.append(key)
         else:
             kept[key] = value
-    return Settings.model_validate(kept), dropped
+    return Settings.from_dict(kept), dropped
 
 
 def load_settings_with_warning(paths: AppPaths) -> tuple[Settings, str | None]:
@@ -154,8 +216,8 @@ def load_settings_with_warning(paths: AppPaths) -> tuple[Settings, str | None]:
             "settings are written."
         )
     try:
-        return Settings.model_validate(data), None
-    except ValidationError:
+        return Settings.from_dict(data), None
+    except SettingsError:
         settings, dropped = _salvage(data)
     names = ", ".join(sorted(dropped))
     return settings, (
@@ -178,8 +240,8 @@ def _is_valid_settings_file(path: Path) -> bool:
     if data is None:
         return False
     try:
-        Settings.model_validate(data)
-    except ValidationError:
+        Settings.from_dict(data)
+    except SettingsError:
         return False
     return True
 
@@ -194,7 +256,7 @@ def save_settings(paths: AppPaths, settings: Settings) -> Path:
     path = paths.config_file
     if (path.exists() or path.is_symlink()) and not _is_valid_settings_file(path):
         _keep_bad_file(path)
-    text = json.dumps(settings.model_dump(mode="json"), indent=2, sort_keys=True) + "\n"
+    text = json.dumps(settings.to_dict(), indent=2, sort_keys=True) + "\n"
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import stat
@@ -11,6 +12,7 @@ import pytest
 
 from cfcoach.config import (
     Settings,
+    SettingsError,
     guess_country,
     load_settings,
     load_settings_with_warning,
@@ -190,12 +192,100 @@ def test_a_config_folder_that_is_a_file_raises_os_error(home: Path) -> None:
     assert load_settings(paths) == Settings()
 
 
-def test_assignment_is_validated() -> None:
+def test_settings_are_frozen_and_changes_are_validated() -> None:
     settings = Settings()
-    settings.country = "uk"
-    assert settings.country == "GB"
-    with pytest.raises(ValueError):
-        settings.country = "United Kingdom"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        settings.country = "GB"  # type: ignore[misc]
+    changed = dataclasses.replace(settings, country="uk")
+    assert changed.country == "GB" and settings.country is None
+    with pytest.raises(SettingsError, match=r"^country: 'United Kingdom' is not a two-letter"):
+        dataclasses.replace(settings, country="United Kingdom")
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        ({"country": 44}, "country"),
+        ({"country": "Narnia"}, "country"),
+        ({"theme": "  "}, "theme"),
+        ({"theme": "x" * 65}, "theme"),
+        ({"theme": None}, "theme"),
+        ({"reduced_motion": "yes"}, "reduced_motion"),
+        ({"reduced_motion": 1}, "reduced_motion"),
+        ({"first_run_done": "true"}, "first_run_done"),
+        ({"first_run_done": None}, "first_run_done"),
+        ({"focus_areas": "shame"}, "focus_areas"),
+        ({"focus_areas": ["shame", 3]}, "focus_areas"),
+        ({"focus_areas": ["not an id!"]}, "focus_areas"),
+    ],
+)
+def test_a_bad_value_names_its_setting(data: dict[str, object], key: str) -> None:
+    with pytest.raises(SettingsError) as raised:
+        Settings.from_dict(data)
+    assert raised.value.key == key
+    assert str(raised.value).startswith(f"{key}: ") and raised.value.reason
+    assert "\n" not in str(raised.value)
+
+
+def test_from_dict_tidies_values_and_keeps_unknown_keys() -> None:
+    data = {
+        "country": " ie ",
+        "theme": " light ",
+        "reduced_motion": True,
+        "focus_areas": ["Shame", "anger", "loneliness"],
+        "future_option": {"nested": [1, 2]},
+        "extra": "a newer setting that happens to be called extra",
+    }
+    settings = Settings.from_dict(data)
+    assert settings.country == "IE" and settings.theme == "light"
+    assert settings.focus_areas == ["shame", "anger", "loneliness"]
+    assert settings.extra == {
+        "future_option": {"nested": [1, 2]},
+        "extra": "a newer setting that happens to be called extra",
+    }
+    written = settings.to_dict()
+    assert written == {
+        "country": "IE",
+        "theme": "light",
+        "reduced_motion": True,
+        "first_run_done": False,
+        "focus_areas": ["shame", "anger", "loneliness"],
+        "future_option": {"nested": [1, 2]},
+        "extra": "a newer setting that happens to be called extra",
+    }
+    assert Settings.from_dict(written) == settings
+    assert dataclasses.replace(settings, theme="dark").extra == settings.extra
+
+
+def test_unknown_keys_cannot_shadow_known_ones() -> None:
+    with pytest.raises(SettingsError, match=r"^theme: "):
+        Settings(extra={"theme": "light"})
+
+
+def test_defaults_are_not_shared_between_settings() -> None:
+    first, second = Settings(), Settings()
+    first.focus_areas.append("shame")
+    assert second.focus_areas == [] and Settings().focus_areas == []
+    assert Settings().to_dict() == {
+        "country": None,
+        "theme": "dark",
+        "reduced_motion": False,
+        "first_run_done": False,
+        "focus_areas": [],
+    }
+
+
+def test_a_yes_for_a_flag_is_dropped_with_a_warning(paths: AppPaths) -> None:
+    write_config(paths, json.dumps({"reduced_motion": "yes", "theme": "light", "new": 1}))
+    settings, warning = load_settings_with_warning(paths)
+    assert settings.reduced_motion is False and settings.theme == "light"
+    assert settings.extra == {"new": 1}
+    assert warning is not None and "(reduced_motion)" in warning
+    save_settings(paths, settings)
+    assert [json.loads(p.read_text(encoding="utf-8")) for p in bad_copies(paths)] == [
+        {"reduced_motion": "yes", "theme": "light", "new": 1}
+    ]
+    assert json.loads(paths.config_file.read_text(encoding="utf-8"))["new"] == 1
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from cfcoach.config import Settings, load_settings, load_settings_with_warning, save_settings
+from cfcoach.config import (
+    Settings,
+    SettingsError,
+    load_settings,
+    load_settings_with_warning,
+    save_settings,
+)
 from cfcoach.content import load_exercise_file
 from cfcoach.focus import (
     FOCUS_AREAS,
@@ -177,9 +184,8 @@ def test_broken_focus_areas_are_dropped_with_a_warning_keeping_the_rest(
     assert warning is not None and "focus_areas" in warning
 
 
-def test_assigning_focus_areas_is_validated() -> None:
-    settings = Settings()
-    settings.focus_areas = ["shame", "perfectionism"]
+def test_changing_focus_areas_is_validated() -> None:
+    settings = replace(Settings(), focus_areas=["shame", "perfectionism"])
     assert settings.focus_areas == ["perfectionism", "shame"]
-    with pytest.raises(ValueError):
-        settings.focus_areas = ["not an id!"]
+    with pytest.raises(SettingsError, match=r"^focus_areas: "):
+        replace(settings, focus_areas=["not an id!"])

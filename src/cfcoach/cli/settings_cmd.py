@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 import typer
-from pydantic import ValidationError
 
 from cfcoach.cli.common import context_or_fail, fail
 from cfcoach.config import (
     Settings,
+    SettingsError,
     load_settings_with_warning,
     normalise_country_code,
     save_settings,
@@ -33,7 +36,7 @@ def settings(
     current, warning = load_settings_with_warning(context.paths)
     if warning:
         typer.echo(warning, err=True)
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if country is not None:
         if country.strip().lower() in ("", "none", "-"):
             changes["country"] = None
@@ -65,14 +68,12 @@ def settings(
             fail(f"{error}.", 2)
     if changes or chosen_focus is not None:
         try:
-            current = current.model_copy(update=changes)
+            current = replace(current, **changes)
             if chosen_focus is not None:
                 current = current.with_focus_areas(chosen_focus)
-            current = type(current).model_validate(current.model_dump())
             path = save_settings(context.paths, current)
-        except ValidationError as exc:
-            reason = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
-            fail(f"That setting can't be used: {reason}.", 2)
+        except SettingsError as error:
+            fail(f"That setting can't be used: {error.reason}.", 2)
         except OSError as exc:
             fail(f"The settings could not be saved ({exc.strerror}); nothing was changed.")
         typer.echo(f"Saved to {path}", err=True)

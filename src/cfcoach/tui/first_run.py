@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from cfcoach.config import Settings, guess_country, load_settings, save_settings
 from cfcoach.errorlog import log_exception
-from cfcoach.tui.screens.focus import FocusScreen
-from cfcoach.tui.screens.welcome import ELSEWHERE, OfferPlanScreen, WelcomeScreen, country_label
+
+# Kept light: this module is imported on every TUI start for ``needs_welcome``, so the
+# screens (the focus screen brings the pydantic content models) and the crisis-line
+# directory are imported inside the functions that show them.
 
 if TYPE_CHECKING:
     from cfcoach.tui.app import CoachApp
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
 def known_countries() -> list[tuple[str, str]]:
     """(code, name) for every country with stored crisis lines, by name."""
     from cfcoach.safety.crisis_lines import CrisisLinesError, shipped_crisis_directory
+    from cfcoach.tui.screens.welcome import country_label
 
     try:
         directory = shipped_crisis_directory()
@@ -33,6 +37,7 @@ def known_countries() -> list[tuple[str, str]]:
 
 
 def needs_welcome(app: CoachApp) -> bool:
+    """True until the first-run welcome was seen (reads only the small settings file)."""
     return not load_settings(app.context.paths).first_run_done
 
 
@@ -43,7 +48,7 @@ NOT_KEPT = "The settings file could not be written, so this choice wasn't kept."
 def _save(app: CoachApp, settings: Settings, problem: str = ASK_AGAIN) -> bool:
     """Save ``settings``; on failure, say ``problem`` calmly and return False."""
     try:
-        save_settings(app.context.paths, Settings.model_validate(settings.model_dump()))
+        save_settings(app.context.paths, settings)
     except OSError as error:
         log_exception("tui: saving settings", error)
         app.notice("Your choice wasn't saved", problem)
@@ -55,6 +60,8 @@ def choose_focus(
     app: CoachApp, *, first_run: bool = False, then: Callable[[], None] | None = None
 ) -> None:
     """Ask what the person would like to work on; save what is ticked (none is fine)."""
+    from cfcoach.tui.screens.focus import FocusScreen
+
     current = load_settings(app.context.paths).known_focus_areas
 
     def chosen(choice: list[str] | None) -> None:
@@ -72,17 +79,17 @@ def choose_country(
     app: CoachApp, *, first_run: bool, then: Callable[[], None] | None = None
 ) -> None:
     """Show the welcome (first run) or the country choice; save what is chosen."""
+    from cfcoach.tui.screens.welcome import ELSEWHERE, OfferPlanScreen, WelcomeScreen
+
     settings = load_settings(app.context.paths)
     current = settings.country or guess_country(os.environ)
 
     def chosen(choice: str | None) -> None:
         updated: Settings = settings
         if choice is not None:
-            updated = settings.model_copy(
-                update={"country": None if choice == ELSEWHERE else choice}
-            )
+            updated = replace(settings, country=None if choice == ELSEWHERE else choice)
         if first_run:
-            updated = updated.model_copy(update={"first_run_done": True})
+            updated = replace(updated, first_run_done=True)
         _save(app, updated)
         if first_run:
             choose_focus(app, first_run=True, then=offer_plan)
