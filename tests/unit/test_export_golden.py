@@ -57,3 +57,31 @@ def test_no_raw_escape_sequence_reaches_the_output(format_name: str) -> None:
 def test_the_same_report_twice_is_identical() -> None:
     assert rendered("html") == rendered("html")
     assert rendered("md") == rendered("md")
+
+
+class CountingWriter(io.StringIO):
+    """Counts how many pieces are written."""
+
+    writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        return super().write(text)
+
+
+def test_markdown_written_piece_by_piece_is_the_report_as_one_text() -> None:
+    """Markdown is written a part at a time (to keep memory low); the text is the same."""
+    from cfcoach.export.markdown_format import render, write
+    from cfcoach.export.report import build_report
+
+    everything = samples.bundle(
+        entries=samples.entries(),  # private and unfinished entries, skips, an escape sequence
+        include_private_steps=True,
+        safety_plan=(("Warning signs", "Not sleeping\n\x1b[31mred"),),
+    )
+    out = CountingWriter()
+    write(everything, out)
+    assert out.getvalue() == render(build_report(everything))
+    assert out.writes > len(samples.entries())
+    assert samples.PRIVATE_STEP_ANSWER in out.getvalue()
+    assert "\x1b" not in out.getvalue()

@@ -8,6 +8,7 @@ heading or raw HTML. Control characters never reach the output (see :mod:`report
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TextIO
 
@@ -80,28 +81,42 @@ def spark(values: list[float | None]) -> str:
 
 
 def write(bundle: ExportBundle, out: TextIO) -> None:
-    """Write ``bundle`` as a Markdown report to ``out``."""
-    out.write(render(build_report(bundle)))
+    """Write ``bundle`` as a Markdown report to ``out``, a part at a time.
+
+    The same text as :func:`render`, without holding the whole of it (tens of megabytes
+    for thousands of entries) in memory at once.
+    """
+    for index, part in enumerate(_parts(build_report(bundle))):
+        if index:
+            out.write(PART_GAP)
+        out.write(part)
+    out.write("\n")
 
 
 def render(report: Report) -> str:
-    parts = [
-        f"# {escape(report.title)}",
-        f"{escape(report.period)} · {escape(report.made)}",
-        escape(report.intro),
-        "## Summary",
-        "\n".join(f"- **{escape(head)}:** {escape(text)}" for head, text in report.facts),
-    ]
+    """The whole Markdown report as one text."""
+    return PART_GAP.join(_parts(report)) + "\n"
+
+
+PART_GAP = "\n\n"
+"""Between the parts of the report: headings, paragraphs, entries."""
+
+
+def _parts(report: Report) -> Iterator[str]:
+    yield f"# {escape(report.title)}"
+    yield f"{escape(report.period)} · {escape(report.made)}"
+    yield escape(report.intro)
+    yield "## Summary"
+    yield "\n".join(f"- **{escape(head)}:** {escape(text)}" for head, text in report.facts)
     for chart in report.charts:
-        parts.append(_chart(chart))
+        yield _chart(chart)
     if report.safety_plan:
-        parts.append(_safety_plan(report))
-    parts.append("## Entries")
+        yield _safety_plan(report)
+    yield "## Entries"
     if not report.entries:
-        parts.append("No entries were chosen for this export.")
+        yield "No entries were chosen for this export."
     for view in report.entries:
-        parts.append(_entry(view))
-    return "\n\n".join(parts) + "\n"
+        yield _entry(view)
 
 
 def _chart(chart: Chart) -> str:
