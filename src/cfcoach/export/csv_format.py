@@ -43,7 +43,8 @@ def cell(value: object) -> str | int:
 
 
 def _text_cell(text: str) -> str:
-    text = printable(text)
+    if not text.isprintable():  # a quick scan: then no control character (see report.safe)
+        text = printable(text)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 

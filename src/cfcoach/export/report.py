@@ -97,7 +97,9 @@ def safe(text: str) -> str:
     """User or content text with control characters made visible (see :mod:`cfcoach.textsafety`)."""
     if len(text) <= 120:
         return _safe_short(text)  # labels, titles, scales: the same few, thousands of times
-    return printable(text)
+    # Speed on long answers: str.isprintable scans faster than the control-character
+    # pattern, and a printable text holds no control character (one line, most answers).
+    return text if text.isprintable() else printable(text)
 
 
 _safe_short = lru_cache(maxsize=2048)(printable)
