@@ -48,15 +48,23 @@ def shown_steps(
     skipped = entry.skipped
     known, plan = _plan(exercise, include_private_steps)
     for step, step_id, label, kind, system in plan:
-        answered = step_id in answers and not _empty(answers[step_id])
-        if not answered and step_id not in skipped:
-            continue
-        value = answers[step_id] if answered else None
-        shown.append(ShownStep(step_id, label, kind, system, value, not answered, step))
-    for step_id, value in answers.items():
-        if step_id not in known and not _empty(value):
-            shown.append(ShownStep(step_id, step_id, None, None, value, False, None))
+        value = answers.get(step_id)  # None, like "" and [], is no answer
+        if not _empty(value):
+            shown.append(ShownStep(step_id, label, kind, system, value, False, step))
+        elif step_id in skipped:
+            shown.append(ShownStep(step_id, label, kind, system, None, True, step))
+    if not known.issuperset(answers):  # rare: one quick test instead of a loop per entry
+        shown.extend(_unknown_answers(answers, known))
     return shown
+
+
+def _unknown_answers(answers: dict[str, Any], known: frozenset[str]) -> list[ShownStep]:
+    """Answers to steps the exercise no longer has, under their step ids."""
+    return [
+        ShownStep(step_id, step_id, None, None, value, False, None)
+        for step_id, value in answers.items()
+        if step_id not in known and not _empty(value)
+    ]
 
 
 _Planned = tuple[StepBase, str, str, "str | None", "str | None"]
