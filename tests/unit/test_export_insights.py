@@ -19,7 +19,7 @@ from cfcoach.insights import (
     systems_balance,
     value_text,
 )
-from cfcoach.insights.themes import recurring_words, words
+from cfcoach.insights.themes import critic_texts, recurring_words, words
 from tests.unit.golden import samples
 
 EXERCISES = samples.exercises()
@@ -128,6 +128,28 @@ def test_critic_words_come_only_from_the_critic_step() -> None:
     assert [(w.word, w.entries) for w in found] == [("never", 3), ("lazy", 3)]
     # "good" and "enough" appear in the critic step once, and in the threat step: not counted
     assert "enough" not in [w.word for w in found]
+
+
+def test_critic_texts_keep_the_exercise_order_and_leave_private_steps_out() -> None:
+    checkin = EXERCISES["daily-checkin"]
+    steps = [
+        step.model_copy(update={"id": "critic_more", "private": True})
+        if step.id == "threat"
+        else step
+        for step in checkin.steps
+    ]
+    exercises = {**EXERCISES, "daily-checkin": checkin.model_copy(update={"steps": steps})}
+    entry = replace(
+        SHARED[0],
+        answers={"critic_more": "hidden words", "critic": "first words", "drive": "not it"},
+    )
+    unknown = replace(SHARED[0], id=98, exercise_id="gone", answers={"critic": "orphan"})
+    blank = replace(SHARED[0], id=97, answers={"critic": "  ", "critic_more": 3})
+    chosen = [entry, unknown, blank]
+    assert critic_texts(chosen, exercises, include_private_steps=False) == ["first words"]
+    assert critic_texts(chosen, exercises, include_private_steps=True) == [
+        "first words\nhidden words"
+    ]
 
 
 def test_summary_gathers_everything() -> None:

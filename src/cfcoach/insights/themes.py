@@ -54,21 +54,35 @@ def critic_texts(
 ) -> list[str]:
     """The critic's answers in ``entries`` (one string per entry that has any)."""
     texts: list[str] = []
+    # Each exercise's critic steps, worked out the first time one of its entries comes
+    # (not once per entry: thousands of entries share a few exercises).
+    critic_steps: dict[str, tuple[str, ...]] = {}
     for entry in entries:
-        exercise = exercises.get(entry.exercise_id)
-        if exercise is None:
+        step_ids = critic_steps.get(entry.exercise_id)
+        if step_ids is None:
+            step_ids = critic_steps[entry.exercise_id] = _critic_step_ids(
+                exercises.get(entry.exercise_id), include_private_steps
+            )
+        if not step_ids:
             continue
-        parts = [
-            str(entry.answers[step.id])
-            for step in exercise.steps
-            if isinstance(step, TextStep)
-            and "critic" in step.id
-            and (include_private_steps or not step.private)
-            and isinstance(entry.answers.get(step.id), str)
-        ]
+        answers = entry.answers
+        parts = [answer for answer in map(answers.get, step_ids) if isinstance(answer, str)]
         if any(part.strip() for part in parts):
             texts.append("\n".join(parts))
     return texts
+
+
+def _critic_step_ids(exercise: Exercise | None, include_private_steps: bool) -> tuple[str, ...]:
+    """The ids of the exercise's text steps that name the critic, in its order."""
+    if exercise is None:
+        return ()
+    return tuple(
+        step.id
+        for step in exercise.steps
+        if isinstance(step, TextStep)
+        and "critic" in step.id
+        and (include_private_steps or not step.private)
+    )
 
 
 def words(text: str) -> list[str]:
