@@ -98,7 +98,8 @@ def safe(text: str) -> str:
     if len(text) <= 120:
         return _safe_short(text)  # labels, titles, scales: the same few, thousands of times
     # Speed on long answers: str.isprintable scans faster than the control-character
-    # pattern, and a printable text holds no control character (one line, most answers).
+    # pattern, and a printable text holds no control character. A line break is not
+    # printable, so answers of several lines still take the pattern.
     return text if text.isprintable() else printable(text)
 
 
