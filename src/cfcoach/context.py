@@ -6,10 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cfcoach.content import Library, load_library
+from cfcoach.content.catalog import Catalog, read_catalog
 from cfcoach.paths import AppPaths, app_paths, ensure_private_dir, shipped_content_dir
 from cfcoach.store import EntryStore
+
+if TYPE_CHECKING:  # the models load when the library is first asked for, not before
+    from cfcoach.content.library import Library
 
 Clock = Callable[[], datetime]
 """Gives the time now (tests pass a fixed one); the same as ``cfcoach.practice.Clock``."""
@@ -31,17 +35,36 @@ class AppContext:
     paths: AppPaths = field(default_factory=app_paths)
     clock: Clock = system_clock
     _library: Library | None = field(default=None, init=False, repr=False)
+    _catalog: Catalog | None = field(default=None, init=False, repr=False)
 
     @property
     def library(self) -> Library:
         """Shipped and personal exercises, loaded once."""
         if self._library is None:
+            from cfcoach.content.library import load_library
+
             self._library = load_library(
-                shipped_content_dir() / "exercises",
-                self.paths.user_exercises,
-                cache=self.library_cache,
+                self.shipped_exercises, self.paths.user_exercises, cache=self.library_cache
             )
         return self._library
+
+    @property
+    def catalog(self) -> Catalog:
+        """What lists show of the exercises: from the cache when no file changed, so the
+        models are not built (see :mod:`cfcoach.content.catalog`); else from the library."""
+        if self._library is not None:
+            return self._library.catalog()  # once loaded, the library is what lists show
+        if self._catalog is None:
+            self._catalog = read_catalog(
+                self.shipped_exercises, self.paths.user_exercises, self.library_cache
+            )
+            if self._catalog is None:  # a file is new or changed: check them all
+                return self.library.catalog()
+        return self._catalog
+
+    @property
+    def shipped_exercises(self) -> Path:
+        return shipped_content_dir() / "exercises"
 
     @property
     def library_cache(self) -> Path:
@@ -50,6 +73,7 @@ class AppContext:
 
     def reload_library(self) -> Library:
         self._library = None
+        self._catalog = None
         return self.library
 
     def open_store(self) -> EntryStore:

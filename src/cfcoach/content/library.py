@@ -10,12 +10,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cfcoach.content.catalog import (
+    EXERCISE_SUFFIXES,
+    Catalog,
+    ExerciseCard,
+    exercise_files,
+    exercise_sources,
+    listing_order,
+)
 from cfcoach.content.library_cache import LibraryCache, file_hash
 from cfcoach.content.loader import load_exercise_file
 from cfcoach.content.models import Exercise
 from cfcoach.content.problems import ContentError, Problem
 
-EXERCISE_SUFFIXES = (".yaml", ".yml")
+__all__ = [
+    "EXERCISE_SUFFIXES",
+    "FoundExercise",
+    "Library",
+    "exercise_files",
+    "load_library",
+]
 
 
 @dataclass(frozen=True)
@@ -40,17 +54,23 @@ class Library:
 
     def sorted(self) -> list[FoundExercise]:
         return sorted(
-            self.exercises.values(), key=lambda f: (f.origin != "shipped", f.exercise.title.lower())
+            self.exercises.values(), key=lambda f: listing_order(f.origin, f.exercise.title)
         )
 
-
-def exercise_files(folder: Path) -> list[Path]:
-    """The exercise files in ``folder`` (not recursive), sorted by name."""
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p for p in folder.iterdir() if p.suffix.lower() in EXERCISE_SUFFIXES and p.is_file()
-    )
+    def catalog(self) -> Catalog:
+        """What lists show of these exercises (the same as :func:`read_catalog` gives)."""
+        cards = {
+            exercise_id: ExerciseCard(
+                id=found.exercise.id,
+                title=found.exercise.title,
+                summary=found.exercise.summary,
+                minutes=found.exercise.minutes,
+                tags=tuple(found.exercise.tags),
+                origin=found.origin,
+            )
+            for exercise_id, found in self.exercises.items()
+        }
+        return Catalog(cards, frozenset(problem.path for problem in self.problems))
 
 
 def load_library(shipped_dir: Path, user_dir: Path | None, *, cache: Path | None = None) -> Library:
@@ -59,9 +79,7 @@ def load_library(shipped_dir: Path, user_dir: Path | None, *, cache: Path | None
     ``cache``: a file where checked results are kept between runs (None: no cache).
     """
     library = Library()
-    sources: list[tuple[Path, str]] = [(p, "shipped") for p in exercise_files(shipped_dir)]
-    if user_dir is not None:
-        sources += [(p, "yours") for p in exercise_files(user_dir)]
+    sources = exercise_sources(shipped_dir, user_dir)
     remembered = LibraryCache.open(cache) if cache is not None else None
     for path, origin in sources:
         try:

@@ -23,12 +23,15 @@ import os
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cfcoach.content.models import Exercise
 from cfcoach.content.problems import Problem
 from cfcoach.paths import ensure_private_dir
+
+if TYPE_CHECKING:  # the models load only when a cached exercise is read back as one
+    from cfcoach.content.models import Exercise
 
 FORMAT = 1
 
@@ -39,20 +42,34 @@ def file_hash(data: bytes) -> str:
 
 
 def fingerprint() -> str:
-    """What the cached results depend on, besides the files themselves."""
-    import pydantic
+    """What the cached results depend on, besides the files themselves.
 
+    Pydantic is known by its version file rather than imported: the home screen reads
+    the cache before its first paint, without the models (see :mod:`.catalog`).
+    """
     from cfcoach import __version__
 
     here = Path(__file__).resolve().parent
-    parts = [f"format={FORMAT}", f"cfcoach={__version__}", f"pydantic={pydantic.VERSION}"]
-    for module in sorted(here.glob("*.py")):  # every module that reads or checks exercises
-        try:
-            stat = module.stat()
-        except OSError:
-            continue
-        parts.append(f"{module.name}={stat.st_size}:{stat.st_mtime_ns}")
+    parts = [f"format={FORMAT}", f"cfcoach={__version__}"]
+    modules = sorted(here.glob("*.py"))  # every module that reads or checks exercises
+    for name, files in (("pydantic", _pydantic_version_files()), ("cfcoach", modules)):
+        for module in files:
+            try:
+                stat = module.stat()
+            except OSError:
+                continue
+            parts.append(f"{name}/{module.name}={stat.st_size}:{stat.st_mtime_ns}")
     return ";".join(parts)
+
+
+def _pydantic_version_files() -> list[Path]:
+    """The files that change when pydantic or pydantic-core is upgraded (not imported)."""
+    found = []
+    for package, name in (("pydantic", "version.py"), ("pydantic_core", "__init__.py")):
+        spec = find_spec(package)
+        if spec is not None and spec.origin is not None:
+            found.append(Path(spec.origin).parent / name)
+    return found
 
 
 @dataclass
@@ -89,6 +106,8 @@ class LibraryCache:
         found = self.files.get(str(path))
         if found is None or found.digest != digest or found.exercise_json is None:
             return None
+        from cfcoach.content.models import Exercise
+
         try:
             return Exercise.model_validate_json(found.exercise_json)
         except Exception:  # a cache that no longer fits the models: read the file instead
@@ -102,6 +121,8 @@ class LibraryCache:
         return list(found.problems)
 
     def remember_exercise(self, path: Path, digest: str, exercise: Exercise) -> None:
+        from cfcoach.content.models import Exercise
+
         text = exercise.model_dump_json(by_alias=True)
         try:
             same = Exercise.model_validate_json(text) == exercise
