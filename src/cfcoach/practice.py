@@ -85,7 +85,9 @@ class Practice:
         # branch the person went back from stay in the state, but not in the entry.
         on_path = set(state.trail) | ({state.current} if state.current else set())
         update: dict[str, Any] = {
-            "state": state.model_dump(mode="json"),
+            # With where the person is (step k of n), so the home screen can say so
+            # without loading the exercise (Entry.saved_progress); resuming ignores it.
+            "state": {**state.model_dump(mode="json"), "progress": list(self.session.progress())},
             "answers": {k: v for k, v in state.answers.items() if k in on_path},
             "skipped": list(state.skipped),
             "status": status,

@@ -1,12 +1,12 @@
 """Fixed entries and exercises for the history, drafts and insights tests.
 
 The three-circles and self-warmth exercises are put into the app's library here (not read
-from dataclasses import replace
 from content/), so the pictures stay the same whatever the shipped exercises become.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any

@@ -417,7 +417,11 @@ def test_practice_saves_a_draft_after_every_step(context: AppContext, exercise: 
             else:
                 getattr(practice, name)()
             saved = store.get(first.id)
-            assert saved.state == practice.session.state.model_dump(mode="json")
+            assert saved.state == {
+                **practice.session.state.model_dump(mode="json"),
+                "progress": list(practice.session.progress()),
+            }
+            assert saved.saved_progress == practice.session.progress()
             assert saved.answers == practice.session.state.answers
             assert saved.status == "draft"
             assert saved.updated_at > stamps[-1]

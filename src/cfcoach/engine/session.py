@@ -71,6 +71,9 @@ class ExerciseSession:
     @classmethod
     def resume(cls, exercise: Exercise, saved: dict[str, Any] | SessionState) -> ExerciseSession:
         """Continue from a saved state; :class:`ResumeError` if it no longer fits the exercise."""
+        if isinstance(saved, dict):
+            # Saved beside the state, for lists of drafts (see Practice); not part of it.
+            saved = {key: value for key, value in saved.items() if key != "progress"}
         try:
             state = saved if isinstance(saved, SessionState) else SessionState.model_validate(saved)
         except ValueError as exc:

@@ -65,6 +65,19 @@ class Entry:
     def is_draft(self) -> bool:
         return self.status == "draft"
 
+    @property
+    def saved_progress(self) -> tuple[int, int] | None:
+        """(step k, of n) where the entry was when last saved, as the saved engine state
+        says; ``None`` if it does not say (saved by an older cfcoach, or read without state)."""
+        value = self.state.get("progress")
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(type(number) is int and number > 0 for number in value)
+        ):
+            return (value[0], value[1])
+        return None
+
 
 def _check(entry: Entry) -> None:
     """Raise :class:`EntryInvalid` naming the first field that does not hold what it should."""

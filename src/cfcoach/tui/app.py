@@ -9,6 +9,7 @@ import asyncio
 import signal
 import sys
 from datetime import datetime
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
@@ -40,7 +41,9 @@ CHANGED_SINCE_STARTED = (
 class CoachApp(App[None]):
     """The whole TUI. Screens reach the store and exercises through this app's methods."""
 
-    CSS_PATH = "app.tcss"
+    # The home screen's own file is read with the app's, in one parse: pushing a screen
+    # with a CSS_PATH of its own re-parses every style sheet, which slowed the first paint.
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/home.tcss"]
     TITLE = "cfcoach"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -110,13 +113,6 @@ class CoachApp(App[None]):
             self.theme = self._first_theme
         except InvalidThemeError:
             self.theme = DEFAULT_THEME  # an unknown name should never stop a check-in
-
-    def on_ready(self) -> None:
-        """The first frame is on screen: read the safety rules now (they take a moment),
-        in a thread, so the first answer checked does not wait for them."""
-        from cfcoach.safety.assessment import warm_up
-
-        warm_up()
 
     def _after_welcome(self) -> None:
         if self.start_exercise is not None:

@@ -3,7 +3,6 @@ person is working on, the exercises, and recent entries."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -23,7 +22,6 @@ from cfcoach.tui.widgets.flowing_list import FlowingOptionList
 if TYPE_CHECKING:
     from cfcoach.tui.app import CoachApp
 
-HERE = Path(__file__).parent
 CHECKIN_ID = "daily-checkin"
 STATUS_WORDS = {"completed": "completed", "stopped": "stopped early", "draft": "unfinished"}
 # A few recent entries fit under the exercises at 80x24; the rest are in history (h).
@@ -41,7 +39,7 @@ def problems_line(file_count: int) -> str:
 class HomeScreen(Screen[None]):
     """Where the app opens; everything is reachable with arrows, Tab and Enter."""
 
-    CSS_PATH = HERE / "home.tcss"
+    # home.tcss is read with the app's style sheet (see CoachApp.CSS_PATH), not here.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start_checkin", "Check-in"),
         Binding("c", "continue_draft", "Continue"),
@@ -63,6 +61,7 @@ class HomeScreen(Screen[None]):
         self.draft_count = 0
         self._told_store_problem = False
         self.suggestions: list[FocusSuggestion] = []
+        self._resumed_before = False
 
     @property
     def coach(self) -> CoachApp:
@@ -100,22 +99,22 @@ class HomeScreen(Screen[None]):
         actions.focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_entries()
+        if self._resumed_before:  # the first resume is the first showing: just filled in
+            self.refresh_entries()
+        self._resumed_before = True
 
     # -- filling in ----------------------------------------------------------------------
 
     def _fill_exercises(self) -> None:
-        library = self.coach.context.library
+        # From the catalogue, not the library: no exercise models before the first paint.
+        catalog = self.coach.context.catalog
         exercises = self.query_one("#home-exercises", OptionList)
         exercises.set_options(
             Option(
-                Content.assemble(
-                    (found.exercise.title, "bold"),
-                    (f" · about {found.exercise.minutes} min", "dim"),
-                ),
-                id=found.exercise.id,
+                Content.assemble((card.title, "bold"), (f" · about {card.minutes} min", "dim")),
+                id=card.id,
             )
-            for found in library.sorted()
+            for card in catalog.sorted()
         )
         if exercises.option_count:
             exercises.highlighted = 0
@@ -124,7 +123,7 @@ class HomeScreen(Screen[None]):
         exercises.styles.max_height = max(3, exercises.option_count)
         self._show_summary(exercises.highlighted)
         problems = self.query_one("#home-problems", Static)
-        files = {problem.path for problem in library.problems}
+        files = catalog.problem_files
         problems.update(problems_line(len(files)) if files else "")
         problems.display = bool(files)
 
@@ -154,8 +153,8 @@ class HomeScreen(Screen[None]):
         done = last_done_days(
             (entry.exercise_id, entry.started_at.astimezone().date()) for entry in recent
         )
-        library = [found.exercise for found in self.coach.context.library.sorted()]
-        return suggest_for_focus(focus, library, today=today, last_done=done, exclude=[CHECKIN_ID])
+        cards = self.coach.context.catalog.sorted()
+        return suggest_for_focus(focus, cards, today=today, last_done=done, exclude=[CHECKIN_ID])
 
     def _fill_actions(self) -> None:
         actions = self.query_one("#home-actions", OptionList)
@@ -186,10 +185,10 @@ class HomeScreen(Screen[None]):
             actions.highlighted = min(highlighted, len(options) - 1)
 
     def _continue_prompt(self, draft: Entry) -> Content:
-        exercise = self.coach.context.library.get(draft.exercise_id)
-        title = exercise.title if exercise else draft.exercise_id
+        card = self.coach.context.catalog.get(draft.exercise_id)
+        title = card.title if card else draft.exercise_id
         details = [title, f"started {started_phrase(draft.started_at, self.coach.context.clock())}"]
-        progress = self.coach.draft_progress(draft)
+        progress = draft.saved_progress  # as saved: working it out would load the exercise
         if progress is not None:
             details.append(f"step {progress[0]} of {progress[1]}")
         return Content.assemble(
@@ -203,12 +202,12 @@ class HomeScreen(Screen[None]):
                 Content.assemble(("Nothing here yet. Your check-ins will appear here.", "dim"))
             )
             return
-        library = self.coach.context.library
+        catalog = self.coach.context.catalog
         now = self.coach.context.clock()
         lines = []
         for entry in recent:
-            exercise = library.get(entry.exercise_id)
-            title = exercise.title if exercise else entry.exercise_id
+            card = catalog.get(entry.exercise_id)
+            title = card.title if card else entry.exercise_id
             lines.append(
                 Content.assemble(
                     (f"{day_label(entry.started_at, now):<10} ", ""),
@@ -223,11 +222,11 @@ class HomeScreen(Screen[None]):
         """The summary of the exercise highlighted in the list, in the one place under it."""
         exercises = self.query_one("#home-exercises", OptionList)
         box = self.query_one("#home-exercise-summary", Static)
-        exercise = None
+        card = None
         if index is not None and 0 <= index < exercises.option_count:
             option_id = exercises.get_option_at_index(index).id
-            exercise = self.coach.context.library.get(option_id) if option_id else None
-        box.update(exercise.summary if exercise is not None else "")
+            card = self.coach.context.catalog.get(option_id) if option_id else None
+        box.update(card.summary if card is not None else "")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "home-exercises":
