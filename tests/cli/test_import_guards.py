@@ -143,3 +143,21 @@ def test_exports_never_load_the_runner_or_the_safety_rules(filled_home: Path, ki
 
 def test_the_probe_sees_the_safety_rules_when_crisis_lines_are_shown(filled_home: Path) -> None:
     assert heavy(loaded(filled_home, *COMMANDS["help-now"]), ("cfcoach.safety",)) != []
+
+
+def test_the_coach_alone_opens_without_typer(filled_home: Path) -> None:
+    """``cfcoach`` with no command goes straight to the coach (here it stops at once, as
+    there is no terminal to draw in); ``cfcoach --help`` goes through Typer."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "[]"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CFCOACH_HOME": str(filled_home)},
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    before, _, report = result.stderr.rpartition("PROBE ")
+    found = json.loads(report)
+    assert found["code"] == 2 and "needs a terminal" in before
+    assert heavy(set(found["modules"]), ("typer", "pydantic")) == []
+    assert "typer" in {m.split(".")[0] for m in loaded(filled_home, "--help")}

@@ -1,21 +1,31 @@
-"""Helpers the commands share: the app context and clear, one-sentence failures."""
+"""Helpers the commands share: the app context and clear, one-sentence failures.
+
+Typer is not imported here (only where a question is asked), so that ``cfcoach`` with
+no command can open the coach without loading it (see :mod:`cfcoach.cli.open_tui`).
+"""
 
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-import typer
-
-from cfcoach.content import Exercise
 from cfcoach.context import AppContext
 from cfcoach.store import DatabaseCorrupt, EntryStore, StoreError
+
+if TYPE_CHECKING:
+    from cfcoach.content import Exercise
+
+
+def say(message: str) -> None:
+    """One line to stderr (what went wrong, or what was done on the person's behalf)."""
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one clear sentence to stderr and exit with ``code``."""
-    typer.echo(message, err=True)
-    raise typer.Exit(code)
+    say(message)
+    raise SystemExit(code)
 
 
 def context_or_fail(*, announce: bool = True) -> AppContext:
@@ -30,7 +40,7 @@ def context_or_fail(*, announce: bool = True) -> AppContext:
     make_private(context.paths)
     if announce:
         for message in messages(take_held()):
-            typer.echo(message, err=True)
+            say(message)
     return context
 
 
@@ -63,7 +73,9 @@ def open_store_or_fail(context: AppContext) -> EntryStore:
         log_exception("opening the database", exc)
         if not sys.stdin.isatty():
             fail(str(exc))
-        typer.echo(str(exc), err=True)
+        say(str(exc))
+        import typer
+
         if not typer.confirm(
             "Start a new, empty one now? The damaged file is kept, unchanged, beside it.",
             default=False,
@@ -74,7 +86,7 @@ def open_store_or_fail(context: AppContext) -> EntryStore:
 
         try:
             aside = set_aside(context.paths.database)
-            typer.echo(f"The damaged file is kept as {aside}.", err=True)
+            say(f"The damaged file is kept as {aside}.")
             return context.open_store()
         except StoreError as again:
             fail(str(again))

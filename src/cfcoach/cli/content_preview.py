@@ -49,7 +49,7 @@ def preview(path: Path, *, plain: bool, theme: str | None, reduced_motion: bool)
             "The preview needs a terminal to draw in; for pipes and screen readers add --plain.",
             2,
         )
-    from cfcoach.cli.options import theme_name
+    from cfcoach.cli.open_tui import theme_name
     from cfcoach.config import load_settings
     from cfcoach.tui.preview import create_preview_app
 

@@ -1,6 +1,7 @@
 """The console-script entry point: fast paths first, then Typer with calm error handling.
 
-This module imports nothing heavy, so `cfcoach --version` answers before Typer loads.
+This module imports nothing heavy, so `cfcoach --version` answers before Typer loads,
+and `cfcoach` alone opens the coach without loading Typer at all.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ def run() -> None:
         return
     os.umask(0o077)  # anything cfcoach creates is private to its owner
     try:
+        if not sys.argv[1:]:  # the coach itself, the usual start: Typer is not needed
+            from cfcoach.cli.open_tui import open_tui
+
+            open_tui()
+            return
         from cfcoach.cli.main import app
 
         app(prog_name="cfcoach")

@@ -20,7 +20,6 @@ from cfcoach.cli.options import (
     SinceOption,
     ThemeOption,
     UntilOption,
-    theme_name,
 )
 
 app = typer.Typer(
@@ -71,31 +70,11 @@ def _open_tui(
     start_exercise: str | None,
     resume: bool | None = None,
 ) -> None:
-    from cfcoach.cli.common import check_store_or_fail, context_or_fail, fail
+    from cfcoach.cli.open_tui import open_tui
 
-    context = context_or_fail(announce=False)  # the coach tells what was made private
-    check_store_or_fail(context)
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
-        fail(
-            "The coach needs a terminal to draw in; for pipes and screen readers use "
-            "`cfcoach run daily-checkin --plain`.",
-            2,
-        )
-    from cfcoach.config import load_settings
-    from cfcoach.tui.app import create_app
-
-    settings = load_settings(context.paths)
-    tui = create_app(
-        context,
-        theme=theme_name(theme or settings.theme),
-        reduced_motion=reduced_motion or settings.reduced_motion,
-        start_exercise=start_exercise,
-        draft_choice="ask" if resume is None else ("resume" if resume else "new"),
+    open_tui(
+        theme=theme, reduced_motion=reduced_motion, start_exercise=start_exercise, resume=resume
     )
-    tui.run()
-    code = tui.return_code or 0
-    if code:
-        raise typer.Exit(code)
 
 
 @app.command("run")

@@ -31,8 +31,3 @@ ExerciseOption = Annotated[
     list[str] | None,
     typer.Option("--exercise", help="Only this exercise's entries (repeat for several)."),
 ]
-
-
-def theme_name(theme: str) -> str:
-    """Textual's name for a theme: ``dark`` and ``light`` are short for Textual's own."""
-    return {"dark": "textual-dark", "light": "textual-light"}.get(theme.lower(), theme)
