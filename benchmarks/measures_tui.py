@@ -151,7 +151,16 @@ def _paint(bench: Bench, command: str, texts: tuple[str, ...]) -> float:
     seconds, pid = tmux.first_paint(command, texts)
     bench.cpu = cpu_seconds(pid)
     tmux.close()
+    wait_gone(pid)
     return seconds
+
+
+def wait_gone(pid: int, limit: float = 10.0) -> None:
+    """Wait until the process has ended, so its closing does not weigh on the next run
+    (a closing cfcoach saves and tidies up while the next measure would already start)."""
+    until = time.perf_counter() + limit
+    while Path(f"/proc/{pid}").exists() and time.perf_counter() < until:
+        time.sleep(0.005)
 
 
 def _memory(command: str, texts: tuple[str, ...]) -> float:
@@ -162,6 +171,7 @@ def _memory(command: str, texts: tuple[str, ...]) -> float:
         tmux.tmux("capture-pane", "-p", check=False)
     peak = peak_rss_bytes(pid)
     tmux.close()
+    wait_gone(pid)
     return float(peak)
 
 

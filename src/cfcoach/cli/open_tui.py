@@ -43,6 +43,7 @@ def open_tui(
         reduced_motion=reduced_motion or settings.reduced_motion,
         start_exercise=start_exercise,
         draft_choice="ask" if resume is None else ("resume" if resume else "new"),
+        welcome=not settings.first_run_done,
     )
     tui.run()
     code = tui.return_code or 0

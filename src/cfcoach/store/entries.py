@@ -8,17 +8,10 @@ from collections.abc import Generator, Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cfcoach.store.database import open_database, translate_errors
 from cfcoach.store.errors import EntryNotFound, StoreError
-from cfcoach.store.history import (
-    Cursor,
-    HistoryItem,
-    HistoryPage,
-    make_snippet,
-    search_terms,
-)
 from cfcoach.store.models import Entry, EntryStatus
 from cfcoach.store.rows import (
     LIVE,
@@ -30,6 +23,9 @@ from cfcoach.store.rows import (
     utc_iso,
 )
 from cfcoach.textsafety import storable
+
+if TYPE_CHECKING:  # searching loads when history is first read (not for the home screen)
+    from cfcoach.store.history import Cursor, HistoryPage
 
 __all__ = ["TRASH_DAYS", "EntryQuery", "EntryStore", "new_entry"]
 
@@ -236,11 +232,13 @@ class EntryStore:
         :func:`cfcoach.store.history.search_terms`); ``after`` is the previous page's
         ``next``. Each page is read through an index, however far down it is.
         """
+        from cfcoach.store.history import Cursor, HistoryItem, HistoryPage, make_snippet
+
         where, params = query.where()
         if after is not None:
             where += " AND (started_at, id) < (?, ?)"
             params += [after.started_at, after.entry_id]
-        terms = search_terms(search) if search else None
+        terms = _search_terms(search) if search else None
         if terms is not None:
             sql = (
                 f"SELECT {_COLUMNS}, entries_search.body AS body, entries_search.note AS note "
@@ -274,7 +272,7 @@ class EntryStore:
     def history_count(self, query: EntryQuery, *, search: str | None = None) -> int:
         """How many entries :meth:`history` would list over all its pages."""
         where, params = query.where()
-        terms = search_terms(search) if search else None
+        terms = _search_terms(search) if search else None
         if terms is not None:
             sql = (
                 "SELECT count(*) FROM entries_search JOIN entries "
@@ -372,3 +370,9 @@ class EntryStore:
                     self._connection.execute("ROLLBACK")
                 raise
         return added, existing
+
+
+def _search_terms(search: str) -> str | None:
+    from cfcoach.store.history import search_terms
+
+    return search_terms(search)

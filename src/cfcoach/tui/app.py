@@ -85,16 +85,18 @@ class CoachApp(App[None]):
 
     def on_mount(self) -> None:
         self.apply_first_theme()
-        # Pushed rather than returned from get_default_screen(): Textual 8.2 does not load
-        # a default screen's CSS_PATH.
+        # Pushed rather than returned from get_default_screen(): as the default screen,
+        # Textual 8.2 shows its footer's keys only some frames after the rest.
         self.push_screen(HomeScreen())
         self._listen_for_signals()
         self._tell_made_private()
-        from cfcoach.tui.first_run import choose_country, needs_welcome
-
         if self.welcome is None:
+            from cfcoach.tui.first_run import needs_welcome
+
             self.welcome = needs_welcome(self)
         if self.welcome:
+            from cfcoach.tui.first_run import choose_country
+
             choose_country(self, first_run=True, then=self._after_welcome)
         else:
             self._after_welcome()

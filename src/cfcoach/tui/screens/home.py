@@ -14,12 +14,12 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cfcoach.config import load_settings
-from cfcoach.focus.suggest import FocusSuggestion, last_done_days, suggest_for_focus
 from cfcoach.store import Entry, StoreError
 from cfcoach.tui.when_text import day_label, started_phrase
 from cfcoach.tui.widgets.flowing_list import FlowingOptionList
 
 if TYPE_CHECKING:
+    from cfcoach.focus.suggest import FocusSuggestion
     from cfcoach.tui.app import CoachApp
 
 CHECKIN_ID = "daily-checkin"
@@ -93,7 +93,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._fill_exercises()
-        self.refresh_entries()
+        self.refresh_entries(first=True)
         actions = self.query_one("#home-actions", OptionList)
         actions.highlighted = 0
         actions.focus()
@@ -127,7 +127,7 @@ class HomeScreen(Screen[None]):
         problems.update(problems_line(len(files)) if files else "")
         problems.display = bool(files)
 
-    def refresh_entries(self) -> None:
+    def refresh_entries(self, *, first: bool = False) -> None:
         """Re-read the latest draft and recent entries (after coming back from an exercise)."""
         recent: list[Entry] = []
         try:
@@ -142,13 +142,16 @@ class HomeScreen(Screen[None]):
         self.suggestions = self._suggest(recent)
         self._fill_actions()
         self._fill_recent(recent[:RECENT_COUNT])
-        self.refresh_bindings()
+        if not first:  # at first the footer has yet to show the keys; it does so once
+            self.refresh_bindings()
 
     def _suggest(self, recent: list[Entry]) -> list[FocusSuggestion]:
         """An exercise or two for the person's focus areas (none if they named none)."""
         focus = load_settings(self.coach.context.paths).known_focus_areas
         if not focus:
             return []
+        from cfcoach.focus.suggest import last_done_days, suggest_for_focus
+
         today = self.coach.context.clock().astimezone().date()
         done = last_done_days(
             (entry.exercise_id, entry.started_at.astimezone().date()) for entry in recent
