@@ -83,11 +83,14 @@ class CoachApp(App[None]):
 
     # -- lifecycle ------------------------------------------------------------------------
 
+    def get_default_screen(self) -> HomeScreen:
+        # The first screen, so the first frame is the home screen (pushing it from
+        # on_mount drew an empty screen first). Textual 8.2 does not read a default
+        # screen's own CSS_PATH, so home.tcss is read with the app's (CSS_PATH above).
+        return HomeScreen()
+
     def on_mount(self) -> None:
         self.apply_first_theme()
-        # Pushed rather than returned from get_default_screen(): as the default screen,
-        # Textual 8.2 shows its footer's keys only some frames after the rest.
-        self.push_screen(HomeScreen())
         self._listen_for_signals()
         self._tell_made_private()
         if self.welcome is None:

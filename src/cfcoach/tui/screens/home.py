@@ -10,13 +10,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from cfcoach.config import load_settings
 from cfcoach.store import Entry, StoreError
 from cfcoach.tui.when_text import day_label, started_phrase
 from cfcoach.tui.widgets.flowing_list import FlowingOptionList
+from cfcoach.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from cfcoach.focus.suggest import FocusSuggestion
@@ -40,6 +41,7 @@ class HomeScreen(Screen[None]):
     """Where the app opens; everything is reachable with arrows, Tab and Enter."""
 
     # home.tcss is read with the app's style sheet (see CoachApp.CSS_PATH), not here.
+    AUTO_FOCUS = "#home-actions"  # at once (not the scrolling body first, then the list)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start_checkin", "Check-in"),
         Binding("c", "continue_draft", "Continue"),
@@ -89,7 +91,7 @@ class HomeScreen(Screen[None]):
             yield Static("Recent", classes="home-heading")
             yield Static("", id="home-recent")
             yield Static("", id="home-problems")
-        yield Footer(compact=True)  # so that every key fits in 80 columns
+        yield SteadyFooter(compact=True)  # so that every key fits in 80 columns
 
     def on_mount(self) -> None:
         self._fill_exercises()
