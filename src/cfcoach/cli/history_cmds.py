@@ -302,8 +302,8 @@ def run_stats(*, since: str | None, until: str | None, exercises: Sequence[str])
     with closing(open_store_or_fail(context)) as store:
         _checked(store, criteria, context)
         try:
-            with closing(store.select(query)) as found:
-                entries = list(found)
+            with closing(store.select(query, with_state=False)) as found:
+                entries = list(found)  # figures never read the saved engine state
         except StoreError as problem:
             fail(str(problem))
     exercises_by_id = {key: found.exercise for key, found in context.library.exercises.items()}

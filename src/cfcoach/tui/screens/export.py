@@ -315,7 +315,8 @@ class ExportScreen(ExportWriting):
         event.stop()
         picker = self.picker
         try:
-            everything = list(self.coach.entries.select(self.entry_query(include_private=False)))
+            query = self.entry_query(include_private=False)
+            everything = list(self.coach.entries.select(query, with_state=False))  # to export
         except StoreError as error:
             self.coach.report_store_error(error, "ticking every entry")
             return

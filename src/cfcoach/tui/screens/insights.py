@@ -23,6 +23,7 @@ from textual.widgets import Footer, Static
 from cfcoach.datetext import range_text
 from cfcoach.insights import DayMeans, Overview, calendar_weeks, overview
 from cfcoach.store import StoreError
+from cfcoach.store.entries import EntryQuery
 from cfcoach.textcharts import (
     ChartStyles,
     calendar_weeks_for,
@@ -84,7 +85,9 @@ class InsightsScreen(Screen[None]):
         context = self.coach.context
         try:
             with context.open_store() as store:
-                entries = list(store.iter_entries(include_private=True))
+                # Figures never read the saved engine state, the largest column.
+                query = EntryQuery(include_private=True)
+                entries = list(store.select(query, with_state=False))
             exercises = {key: found.exercise for key, found in context.library.exercises.items()}
             today = context.clock().astimezone().date()
             result = Gathered(overview(entries, exercises, today))
