@@ -50,8 +50,8 @@ def filled_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
-def loaded(home: Path, *args: str) -> set[str]:
-    """The modules ``cfcoach ARGS`` loaded; fails the test if the command itself failed."""
+def probe(home: Path, *args: str) -> tuple[int, str, set[str]]:
+    """Run ``cfcoach ARGS``: its exit code, what it wrote to stderr, the modules it loaded."""
     result = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(list(args))],
         capture_output=True,
@@ -63,9 +63,15 @@ def loaded(home: Path, *args: str) -> set[str]:
     before, _, report = result.stderr.rpartition("PROBE ")
     assert report, f"the probe did not report:\n{result.stderr}"
     found = json.loads(report)
-    assert found["code"] == 0, f"cfcoach {' '.join(args)} failed:\n{before}{result.stdout}"
     modules = set(found["modules"])
     assert "cfcoach.cli.entry" in modules
+    return found["code"], before + result.stdout, modules
+
+
+def loaded(home: Path, *args: str) -> set[str]:
+    """The modules ``cfcoach ARGS`` loaded; fails the test if the command itself failed."""
+    code, said, modules = probe(home, *args)
+    assert code == 0, f"cfcoach {' '.join(args)} failed:\n{said}"
     return modules
 
 
@@ -148,16 +154,7 @@ def test_the_probe_sees_the_safety_rules_when_crisis_lines_are_shown(filled_home
 def test_the_coach_alone_opens_without_typer(filled_home: Path) -> None:
     """``cfcoach`` with no command goes straight to the coach (here it stops at once, as
     there is no terminal to draw in); ``cfcoach --help`` goes through Typer."""
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, "[]"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "CFCOACH_HOME": str(filled_home)},
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
-    before, _, report = result.stderr.rpartition("PROBE ")
-    found = json.loads(report)
-    assert found["code"] == 2 and "needs a terminal" in before
-    assert heavy(set(found["modules"]), ("typer", "pydantic")) == []
+    code, said, modules = probe(filled_home)
+    assert code == 2 and "needs a terminal" in said
+    assert heavy(modules, ("typer", "pydantic")) == []
     assert "typer" in {m.split(".")[0] for m in loaded(filled_home, "--help")}
