@@ -41,8 +41,7 @@ CHANGED_SINCE_STARTED = (
 class CoachApp(App[None]):
     """The whole TUI. Screens reach the store and exercises through this app's methods."""
 
-    # The home screen's own file is read with the app's, in one parse: pushing a screen
-    # with a CSS_PATH of its own re-parses every style sheet, which slowed the first paint.
+    # home.tcss is read here: Textual 8.2 does not read a default screen's own CSS_PATH.
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/home.tcss"]
     TITLE = "cfcoach"
     ENABLE_COMMAND_PALETTE = False
@@ -84,22 +83,18 @@ class CoachApp(App[None]):
     # -- lifecycle ------------------------------------------------------------------------
 
     def get_default_screen(self) -> HomeScreen:
-        # The first screen, so the first frame is the home screen (pushing it from
-        # on_mount drew an empty screen first). Textual 8.2 does not read a default
-        # screen's own CSS_PATH, so home.tcss is read with the app's (CSS_PATH above).
+        # The first frame is the home screen (pushed from on_mount, an empty one came first).
         return HomeScreen()
 
     def on_mount(self) -> None:
         self.apply_first_theme()
         self._listen_for_signals()
         self._tell_made_private()
-        if self.welcome is None:
-            from cfcoach.tui.first_run import needs_welcome
+        from cfcoach.tui.first_run import choose_country, needs_welcome  # both light
 
+        if self.welcome is None:
             self.welcome = needs_welcome(self)
         if self.welcome:
-            from cfcoach.tui.first_run import choose_country
-
             choose_country(self, first_run=True, then=self._after_welcome)
         else:
             self._after_welcome()

@@ -83,9 +83,7 @@ class RunnerScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
-        # The safety rules take a moment to read: read them in a thread while the person
-        # reads the first step, so their first answer is not kept waiting. (Not at the home
-        # screen, which should open quickly and lightly; issue 8.)
+        # Read the safety rules in a thread while the first step is read (not at home: issue 8).
         from cfcoach.safety.assessment import warm_up
 
         warm_up()
