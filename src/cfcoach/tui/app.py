@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from cfcoach.context import AppContext
 from cfcoach.errorlog import get_logger, log_exception
 from cfcoach.store import Entry, EntryStore, StoreError
+from cfcoach.tui.hangup import HANGUP_GRACE_SECONDS, leave_within
 from cfcoach.tui.screens.home import HomeScreen
 
 # Other screens, the exercise runner and what they bring in (the engine, the safety
@@ -177,11 +178,11 @@ class CoachApp(App[None]):
                 screen.save_typing(from_screen=True)
 
     def close_for_signal(self, signum: int) -> None:
-        """SIGHUP, SIGTERM or SIGINT: save what is typed, then exit with code 0.
-
-        (After SIGHUP the terminal is gone, so there is no one to tell.)
-        """
+        """SIGHUP, SIGTERM or SIGINT: save what is typed, then exit with code 0 (after
+        SIGHUP the terminal is gone, so there is no one to tell)."""
         self.save_unsent()
+        if signum == signal.SIGHUP:
+            leave_within(HANGUP_GRACE_SECONDS)  # if tidying the gone terminal blocks
         self.exit(message=None if signum == signal.SIGHUP else CLOSED_BY_SIGNAL)
 
     def on_unmount(self) -> None:
