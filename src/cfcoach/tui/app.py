@@ -181,7 +181,7 @@ class CoachApp(App[None]):
         """SIGHUP, SIGTERM or SIGINT: save what is typed, then exit with code 0 (after
         SIGHUP the terminal is gone, so there is no one to tell)."""
         self.save_unsent()
-        if signum == signal.SIGHUP:
+        if signum == signal.SIGHUP and not self.is_headless:  # never end a test run
             leave_within(HANGUP_GRACE_SECONDS)  # if tidying the gone terminal blocks
         self.exit(message=None if signum == signal.SIGHUP else CLOSED_BY_SIGNAL)
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 HANGUP_GRACE_SECONDS = 3.0
 """How long an orderly exit may take after the terminal was closed."""
+TIMER_NAME = "cfcoach-leave-after-hangup"
 
 
 def leave_within(seconds: float, end: Callable[[int], object] = os._exit) -> threading.Timer:
@@ -29,6 +30,7 @@ def leave_within(seconds: float, end: Callable[[int], object] = os._exit) -> thr
         end(0)
 
     timer = threading.Timer(seconds, leave)
+    timer.name = TIMER_NAME
     timer.daemon = True
     timer.start()
     return timer
