@@ -17,7 +17,7 @@ from cfcoach.config import load_settings
 from cfcoach.store import Entry, StoreError
 from cfcoach.tui.when_text import day_label, started_phrase
 from cfcoach.tui.widgets.flowing_list import FlowingOptionList
-from cfcoach.tui.widgets.steady_footer import SteadyFooter
+from cfcoach.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from cfcoach.focus.suggest import FocusSuggestion
@@ -91,7 +91,7 @@ class HomeScreen(Screen[None]):
             yield Static("Recent", classes="home-heading")
             yield Static("", id="home-recent")
             yield Static("", id="home-problems")
-        yield SteadyFooter(compact=True)  # so that every key fits in 80 columns
+        yield KeyBar()  # one line, closed up like a compact Footer: every key fits in 80 columns
 
     def on_mount(self) -> None:
         self._fill_exercises()
