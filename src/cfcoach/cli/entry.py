@@ -6,6 +6,7 @@ and `cfcoach` alone opens the coach without loading Typer at all.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -20,9 +21,17 @@ def run() -> None:
     os.umask(0o077)  # anything cfcoach creates is private to its owner
     try:
         if not sys.argv[1:]:  # the coach itself, the usual start: Typer is not needed
-            from cfcoach.cli.open_tui import open_tui
+            # Opening the coach makes a few hundred thousand objects (most of them
+            # Textual's) and almost no garbage: the cycle collector would only walk them
+            # again and again. It is paused until the home screen is drawn (the app
+            # resumes it then) and at the latest when the coach closes (issue 8).
+            gc.disable()
+            try:
+                from cfcoach.cli.open_tui import open_tui
 
-            open_tui()
+                open_tui()
+            finally:
+                gc.enable()
             return
         from cfcoach.cli.main import app
 

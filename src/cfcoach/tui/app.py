@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 import sys
 from datetime import datetime
@@ -88,6 +89,8 @@ class CoachApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        # `cfcoach` pauses the cycle collector while the coach opens (cli/entry.py).
+        self.call_after_refresh(gc.enable)
         self.apply_first_theme()
         self._listen_for_signals()
         self._tell_made_private()
