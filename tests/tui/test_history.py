@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+import pytest
 from textual.widgets import DataTable, Input, Select, TextArea
 
 from cfcoach.context import AppContext
@@ -299,14 +300,16 @@ async def test_delete_from_an_open_entry(make_app: MakeApp, context: AppContext)
         assert shown_ids(app) == [newest, first]
 
 
+@pytest.mark.parametrize("handed_a_store", [False, True], ids=["own store", "cli's store"])
 async def test_old_trash_goes_quietly_when_the_app_starts(
-    make_app: MakeApp, context: AppContext
+    make_app: MakeApp, context: AppContext, handed_a_store: bool
 ) -> None:
     first, second, _ = seed_three(context)
     with context.open_store() as store:
         store.move_to_trash(first, FIXED_NOW - 31 * DAY)
         store.move_to_trash(second, FIXED_NOW - 3 * DAY)
-    app = make_app()
+    # `cfcoach` opens the store before the app and hands it over (cli/open_tui.py).
+    app = make_app(store=context.open_store()) if handed_a_store else make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)  # nothing to read, nothing to click

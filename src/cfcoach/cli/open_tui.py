@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from cfcoach.cli.common import check_store_or_fail, context_or_fail, fail
+from cfcoach.cli.common import context_or_fail, fail, open_store_or_fail
 
 
 def theme_name(theme: str) -> str:
@@ -26,8 +26,9 @@ def open_tui(
 ) -> None:
     """Run the coach until the person leaves it (exits with its code when that is not 0)."""
     context = context_or_fail(announce=False)  # the coach tells what was made private
-    check_store_or_fail(context)
+    store = open_store_or_fail(context)  # before a screen is drawn: problems in one sentence
     if not sys.stdin.isatty() or not sys.stdout.isatty():
+        store.close()
         fail(
             "The coach needs a terminal to draw in; for pipes and screen readers use "
             "`cfcoach run daily-checkin --plain`.",
@@ -44,6 +45,7 @@ def open_tui(
         start_exercise=start_exercise,
         draft_choice="ask" if resume is None else ("resume" if resume else "new"),
         welcome=not settings.first_run_done,
+        store=store,  # the app closes it
     )
     tui.run()
     code = tui.return_code or 0

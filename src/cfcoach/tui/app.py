@@ -63,6 +63,7 @@ class CoachApp(App[None]):
         start_exercise: str | None = None,
         draft_choice: DraftChoice = "ask",
         welcome: bool | None = None,
+        store: EntryStore | None = None,
     ) -> None:
         super().__init__()
         self.welcome = welcome
@@ -76,7 +77,8 @@ class CoachApp(App[None]):
         self.timers_running = True
         """False keeps pause countdowns still (tests and snapshots set it)."""
         self._first_theme = theme
-        self._store: EntryStore | None = None
+        self._store = store
+        self._trash_checked = False
         self.purged = 0
         """How many entries left the trash for good when the store was opened."""
         if reduced_motion:
@@ -248,6 +250,8 @@ class CoachApp(App[None]):
         """
         if self._store is None:
             self._store = self.context.open_store()
+        if not self._trash_checked:
+            self._trash_checked = True
             self.purged = purge_old_trash(self._store, self.context.clock())
         return self._store
 
@@ -387,11 +391,14 @@ def create_app(
     start_exercise: str | None = None,
     draft_choice: DraftChoice = "ask",
     welcome: bool | None = None,
+    store: EntryStore | None = None,
 ) -> CoachApp:
     """The app the CLI runs and the tests drive.
 
     ``draft_choice`` says what to do when ``start_exercise`` has a draft: ``ask``,
     ``resume`` it (``cfcoach run ID --resume``) or begin a ``new`` one (``--new``).
+    ``store``: the entries store, already opened (the CLI opens it first, to tell
+    problems in one sentence); the app closes it. Without it the app opens its own.
     """
     return CoachApp(
         context,
@@ -400,4 +407,5 @@ def create_app(
         start_exercise=start_exercise,
         draft_choice=draft_choice,
         welcome=welcome,
+        store=store,
     )
