@@ -8,8 +8,8 @@ platform's usual places (platformdirs). Folders are created 0700 on first use.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "cfcoach"
 HOME_ENV = "CFCOACH_HOME"
@@ -17,8 +17,9 @@ PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
 
-@dataclass(frozen=True)
-class AppPaths:
+# A NamedTuple, not a dataclass: this module is imported at every start of the coach, and
+# a dataclass compiles the source of its methods then (issue 8: first paint).
+class AppPaths(NamedTuple):
     """The folders cfcoach uses; nothing is created until :func:`ensure_private_dir`."""
 
     data_dir: Path

@@ -13,14 +13,15 @@ checks before the coach's screen is drawn, and the coach shows the note on its h
 from __future__ import annotations
 
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cfcoach.paths import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, AppPaths
 
 
-@dataclass(frozen=True)
-class PermissionFix:
+# A NamedTuple, not a dataclass: this module is imported at every start of the coach, and
+# a dataclass compiles the source of its methods then (issue 8: first paint).
+class PermissionFix(NamedTuple):
     """One folder or file that was open to other users, and what became of it."""
 
     path: Path

@@ -12,17 +12,17 @@ already taken is counted as a file that could not be loaded, as the library says
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cfcoach.content.library_cache import LibraryCache, file_hash
 
 EXERCISE_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
-class ExerciseCard:
+# A NamedTuple and a plain class, not dataclasses: this module is imported at every start
+# of the coach, and a dataclass compiles the source of its methods then (issue 8).
+class ExerciseCard(NamedTuple):
     """What a list shows of one exercise."""
 
     id: str
@@ -51,12 +51,23 @@ class ExerciseCard:
         return card
 
 
-@dataclass(frozen=True)
 class Catalog:
     """Every exercise found, by id, and how many files could not be loaded."""
 
-    cards: dict[str, ExerciseCard]
-    problem_files: frozenset[str]
+    __slots__ = ("cards", "problem_files")
+
+    def __init__(self, cards: dict[str, ExerciseCard], problem_files: frozenset[str]) -> None:
+        self.cards = cards
+        """Each exercise's card, by its id."""
+        self.problem_files = problem_files
+        """The exercise files that could not be loaded (their paths)."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Catalog):
+            return NotImplemented
+        return (self.cards, self.problem_files) == (other.cards, other.problem_files)
+
+    __hash__ = None  # type: ignore[assignment]  # holds a dict
 
     def get(self, exercise_id: str) -> ExerciseCard | None:
         return self.cards.get(exercise_id)

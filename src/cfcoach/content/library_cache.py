@@ -17,28 +17,31 @@ read as if there were none.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cfcoach.content.problems import Problem
 from cfcoach.paths import ensure_private_dir
+
+try:  # CPython's own BLAKE2, without loading OpenSSL for hashlib (about 1 ms at each start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Pythons; the digests are the same
+    from hashlib import blake2b
 
 if TYPE_CHECKING:  # the models load only when a cached exercise is read back as one
     from cfcoach.content.models import Exercise
+    from cfcoach.content.problems import Problem
 
 FORMAT = 1
 
 
 def file_hash(data: bytes) -> str:
     """The key a file's bytes are cached under."""
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
+    return blake2b(data, digest_size=20).hexdigest()
 
 
 def fingerprint() -> str:
@@ -72,23 +75,50 @@ def _pydantic_version_files() -> list[Path]:
     return found
 
 
-@dataclass
+# Plain classes, not dataclasses: this module is imported at every start of the coach,
+# and a dataclass compiles the source of its methods as its module is imported (issue 8).
 class CachedFile:
     """What loading one file gave: an exercise (as JSON) or its problems."""
 
-    digest: str
-    exercise_json: str | None = None
-    problems: list[Problem] = field(default_factory=list)
+    __slots__ = ("digest", "exercise_json", "problems")
+
+    def __init__(
+        self,
+        digest: str,
+        exercise_json: str | None = None,
+        problems: list[Problem] | None = None,
+    ) -> None:
+        self.digest = digest
+        """The hash of the file's bytes (see :func:`file_hash`)."""
+        self.exercise_json = exercise_json
+        """The checked exercise as JSON, or None if the file had problems."""
+        self.problems: list[Problem] = problems if problems is not None else []
+        """What was wrong with the file (empty for an exercise)."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CachedFile):
+            return NotImplemented
+        return (self.digest, self.exercise_json, self.problems) == (
+            other.digest,
+            other.exercise_json,
+            other.problems,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
 
 
-@dataclass
 class LibraryCache:
     """The cache file, read once; :meth:`save` writes it back only when it changed."""
 
-    path: Path | None
-    stamp: str = field(default_factory=fingerprint)
-    files: dict[str, CachedFile] = field(default_factory=dict)
-    changed: bool = False
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        """The cache file (None: remember nothing between runs)."""
+        self.stamp = fingerprint()
+        """What the cached results depend on besides the files (see :func:`fingerprint`)."""
+        self.files: dict[str, CachedFile] = {}
+        """What each file gave, by its path."""
+        self.changed = False
+        """True when :meth:`save` has something new to write."""
 
     @classmethod
     def open(cls, path: Path | None) -> LibraryCache:
@@ -191,6 +221,8 @@ def _read(path: Path, stamp: str) -> dict[str, CachedFile] | None:
 
 
 def _entry(raw: Any) -> CachedFile:
+    from cfcoach.content.problems import Problem  # only files with problems need it
+
     exercise = raw["exercise"]
     if exercise is not None and not isinstance(exercise, str):
         raise TypeError("a cached exercise is JSON text")

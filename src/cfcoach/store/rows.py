@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid as uuid_module
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, NamedTuple
 
 from cfcoach.store.models import Entry
 
@@ -20,9 +18,11 @@ LIVE = "deleted_at IS NULL"
 
 def new_entry(exercise_id: str, exercise_version: int, now: datetime | None = None) -> Entry:
     """A fresh, unsaved draft entry."""
+    import uuid  # only when an exercise starts, not at every start of the coach
+
     moment = (now or datetime.now(timezone.utc)).astimezone()
     return Entry(
-        uuid=str(uuid_module.uuid4()),
+        uuid=str(uuid.uuid4()),
         exercise_id=exercise_id,
         exercise_version=exercise_version,
         started_at=moment,
@@ -30,8 +30,9 @@ def new_entry(exercise_id: str, exercise_version: int, now: datetime | None = No
     )
 
 
-@dataclass(frozen=True)
-class EntryQuery:
+# A NamedTuple, not a dataclass: this module is imported at every start of the coach, and
+# a dataclass compiles the source of its methods then (issue 8: first paint).
+class EntryQuery(NamedTuple):
     """Which entries to read; each field that is set narrows the choice.
 
     Days are calendar days as the entry shows them (in the time zone it was written in).
