@@ -3,6 +3,7 @@ as the one the library gives after checking every file, and is refused when it c
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -86,8 +87,19 @@ def test_a_cached_exercise_of_the_wrong_shape_means_no_catalogue(
 ) -> None:
     own, cache = folders
     text = cache.read_text(encoding="utf-8")
-    assert '\\"minutes\\":2' in text
-    cache.write_text(text.replace('\\"minutes\\":2', '\\"minutes\\":\\"two\\"'), "utf-8")
+    assert '"minutes": 2,' in text  # the card of my-pause (the exercise is JSON text)
+    cache.write_text(text.replace('"minutes": 2,', '"minutes": "two",'), "utf-8")
+    assert read_catalog(SHIPPED, own, cache) is None
+
+
+def test_a_cached_exercise_without_its_card_means_no_catalogue(
+    folders: tuple[Path, Path],
+) -> None:
+    own, cache = folders
+    document = json.loads(cache.read_text(encoding="utf-8"))
+    for entry in document["files"].values():
+        entry.pop("card")
+    cache.write_text(json.dumps(document), "utf-8")
     assert read_catalog(SHIPPED, own, cache) is None
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from cfcoach.content import library as library_module
 from cfcoach.content.library import load_library
-from cfcoach.content.library_cache import LibraryCache
+from cfcoach.content.library_cache import FORMAT, LibraryCache
 from cfcoach.paths import AppPaths, shipped_content_dir
 
 SHIPPED = shipped_content_dir() / "exercises"
@@ -115,7 +115,7 @@ def test_a_broken_cache_is_ignored_and_replaced(folders: tuple[Path, Path], cont
     cache.parent.mkdir(parents=True)
     cache.write_bytes(content)
     assert titles(own, cache) == titles(own, None)  # type: ignore[arg-type]
-    assert json.loads(cache.read_text(encoding="utf-8"))["format"] == 1
+    assert json.loads(cache.read_text(encoding="utf-8"))["format"] == FORMAT
 
 
 def test_a_cache_with_wrong_entries_is_ignored(folders: tuple[Path, Path]) -> None:

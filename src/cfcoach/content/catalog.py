@@ -3,7 +3,7 @@
 The home screen lists every exercise before its first paint. Building the pydantic models
 for that costs about 0.1 s and 12 MiB (issue 8), so when every exercise file is in the
 cache unchanged (see :mod:`.library_cache`), :func:`read_catalog` reads the list from the
-cache alone. Otherwise it gives ``None`` and the caller loads the library, which checks
+cards the cache keeps beside each exercise. Otherwise it gives ``None`` and the caller loads the library, which checks
 the files and refreshes the cache, and takes :meth:`Library.catalog` from it. Either way
 the list is the same: shipped exercises first, each id once (a later file with an id
 already taken is counted as a file that could not be loaded, as the library says).
@@ -11,7 +11,6 @@ already taken is counted as a file that could not be loaded, as the library says
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -116,8 +115,10 @@ def read_catalog(shipped_dir: Path, user_dir: Path | None, cache: Path) -> Catal
         if found.exercise_json is None:
             problem_files.add(str(path))
             continue
+        if found.card is None:
+            return None
         try:
-            card = ExerciseCard.from_data(json.loads(found.exercise_json), origin)
+            card = ExerciseCard.from_data(found.card, origin)
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
         if card.id in cards:

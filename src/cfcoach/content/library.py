@@ -18,7 +18,7 @@ from cfcoach.content.catalog import (
     exercise_sources,
     listing_order,
 )
-from cfcoach.content.library_cache import LibraryCache, file_hash
+from cfcoach.content.library_cache import LibraryCache, card_data, file_hash
 from cfcoach.content.loader import load_exercise_file
 from cfcoach.content.models import Exercise
 from cfcoach.content.problems import ContentError, Problem
@@ -60,14 +60,7 @@ class Library:
     def catalog(self) -> Catalog:
         """What lists show of these exercises (the same as :func:`read_catalog` gives)."""
         cards = {
-            exercise_id: ExerciseCard(
-                id=found.exercise.id,
-                title=found.exercise.title,
-                summary=found.exercise.summary,
-                minutes=found.exercise.minutes,
-                tags=tuple(found.exercise.tags),
-                origin=found.origin,
-            )
+            exercise_id: ExerciseCard.from_data(card_data(found.exercise), found.origin)
             for exercise_id, found in self.exercises.items()
         }
         return Catalog(cards, frozenset(problem.path for problem in self.problems))

@@ -36,12 +36,24 @@ if TYPE_CHECKING:  # the models load only when a cached exercise is read back as
     from cfcoach.content.models import Exercise
     from cfcoach.content.problems import Problem
 
-FORMAT = 1
+FORMAT = 2
+"""2: each exercise also keeps its card (what lists show), so lists need not parse it."""
 
 
 def file_hash(data: bytes) -> str:
     """The key a file's bytes are cached under."""
     return blake2b(data, digest_size=20).hexdigest()
+
+
+def card_data(exercise: Exercise) -> dict[str, Any]:
+    """What lists show of an exercise, as the cache keeps it (read by :mod:`.catalog`)."""
+    return {
+        "id": exercise.id,
+        "title": exercise.title,
+        "summary": exercise.summary,
+        "minutes": exercise.minutes,
+        "tags": list(exercise.tags),
+    }
 
 
 def fingerprint() -> str:
@@ -80,13 +92,14 @@ def _pydantic_version_files() -> list[Path]:
 class CachedFile:
     """What loading one file gave: an exercise (as JSON) or its problems."""
 
-    __slots__ = ("digest", "exercise_json", "problems")
+    __slots__ = ("card", "digest", "exercise_json", "problems")
 
     def __init__(
         self,
         digest: str,
         exercise_json: str | None = None,
         problems: list[Problem] | None = None,
+        card: dict[str, Any] | None = None,
     ) -> None:
         self.digest = digest
         """The hash of the file's bytes (see :func:`file_hash`)."""
@@ -94,14 +107,17 @@ class CachedFile:
         """The checked exercise as JSON, or None if the file had problems."""
         self.problems: list[Problem] = problems if problems is not None else []
         """What was wrong with the file (empty for an exercise)."""
+        self.card = card
+        """What lists show of the exercise (see :func:`card_data`), None with problems."""
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, CachedFile):
             return NotImplemented
-        return (self.digest, self.exercise_json, self.problems) == (
+        return (self.digest, self.exercise_json, self.problems, self.card) == (
             other.digest,
             other.exercise_json,
             other.problems,
+            other.card,
         )
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
@@ -159,7 +175,7 @@ class LibraryCache:
         except Exception:
             same = False
         if same:
-            self._put(str(path), CachedFile(digest, exercise_json=text))
+            self._put(str(path), CachedFile(digest, exercise_json=text, card=card_data(exercise)))
         else:
             self.forget(path)
 
@@ -193,6 +209,7 @@ class LibraryCache:
                 name: {
                     "digest": entry.digest,
                     "exercise": entry.exercise_json,
+                    "card": entry.card,
                     "problems": [[p.path, p.line, p.column, p.message] for p in entry.problems],
                 }
                 for name, entry in self.files.items()
@@ -226,8 +243,11 @@ def _entry(raw: Any) -> CachedFile:
     exercise = raw["exercise"]
     if exercise is not None and not isinstance(exercise, str):
         raise TypeError("a cached exercise is JSON text")
+    card = raw.get("card")
+    if card is not None and not isinstance(card, dict):
+        raise TypeError("a cached card is a JSON object")
     problems = [Problem(str(p), int(line), int(col), str(m)) for p, line, col, m in raw["problems"]]
-    return CachedFile(str(raw["digest"]), exercise_json=exercise, problems=problems)
+    return CachedFile(str(raw["digest"]), exercise_json=exercise, problems=problems, card=card)
 
 
 def _write(path: Path, text: str) -> None:
