@@ -111,7 +111,8 @@ CALLS: dict[str, Callable[[EntryStore], object]] = {
     "open one": lambda s: s.get(5),
     "mark private": lambda s: s.set_private(5, False),
     "set a note": lambda s: s.set_note(5, "a note"),
-    "recent on the home screen": lambda s: s.recent(5),
+    "recent on the home screen": lambda s: s.recent_glances(40),
+    "recent entries": lambda s: s.recent(5),
 }
 
 
@@ -130,6 +131,7 @@ def test_no_history_query_scans_the_whole_table(store: EntryStore, name: str) ->
         "a date range",
         "exercise and dates",
         "recent on the home screen",
+        "recent entries",
     ],
 )
 def test_a_page_reads_entries_in_index_order(store: EntryStore, name: str) -> None:
@@ -155,6 +157,7 @@ def test_the_trash_and_purge_use_the_trash_index(store: EntryStore) -> None:
 def test_recent_walks_the_start_index_newest_first(store: EntryStore) -> None:
     # The status index holds nearly every entry; through it, SQLite would sort them all
     # to find the newest five. Through the start index it stops after five.
-    [(_sql, lines)] = plans(store, CALLS["recent on the home screen"])
-    assert any("entries_by_start" in line for line in lines), lines
-    assert not any("TEMP B-TREE" in line for line in lines), lines
+    for call in ("recent on the home screen", "recent entries"):
+        [(_sql, lines)] = plans(store, CALLS[call])
+        assert any("entries_by_start" in line for line in lines), lines
+        assert not any("TEMP B-TREE" in line for line in lines), lines

@@ -182,6 +182,16 @@ def test_recent_is_newest_first_without_drafts(entries: EntryStore) -> None:
     assert [e.id for e in entries.recent(statuses=("draft",))] == [saved[2].id]
 
 
+def test_glances_are_the_recent_entries_in_brief(entries: EntryStore) -> None:
+    for day, status in enumerate(["completed", "stopped", "draft", "completed"]):
+        entries.save(entry_at(FIXED_NOW + timedelta(days=day), status=status))
+    for statuses in (("completed", "stopped"), ("draft",)):
+        full = entries.recent(limit=3, statuses=statuses)  # type: ignore[arg-type]
+        brief = entries.recent_glances(limit=3, statuses=statuses)  # type: ignore[arg-type]
+        assert brief == [(e.exercise_id, e.started_at, e.status) for e in full]
+        assert all(g.started_at.utcoffset() is not None for g in brief)  # as written
+
+
 def test_iter_entries_leaves_out_drafts_and_private_unless_asked(entries: EntryStore) -> None:
     plain = entries.save(entry_at(FIXED_NOW + timedelta(days=2)))
     draft = entries.save(entry_at(FIXED_NOW + timedelta(days=1), status="draft"))

@@ -14,9 +14,12 @@ from cfcoach.store.database import open_database, translate_errors
 from cfcoach.store.errors import EntryNotFound, StoreError
 from cfcoach.store.models import Entry, EntryStatus
 from cfcoach.store.rows import (
+    GLANCE_COLUMNS,
     LIVE,
+    EntryGlance,
     EntryQuery,
     entry_from_row,
+    glance_from_row,
     iso,
     marks,
     new_entry,
@@ -27,7 +30,7 @@ from cfcoach.textsafety import storable
 if TYPE_CHECKING:  # searching loads when history is first read (not for the home screen)
     from cfcoach.store.history import Cursor, HistoryPage
 
-__all__ = ["TRASH_DAYS", "EntryQuery", "EntryStore", "new_entry"]
+__all__ = ["TRASH_DAYS", "EntryGlance", "EntryQuery", "EntryStore", "new_entry"]
 
 _COLUMNS = (
     "id, uuid, exercise_id, exercise_version, status, started_at, updated_at, finished_at, "
@@ -196,17 +199,29 @@ class EntryStore:
         self, limit: int = 5, statuses: tuple[EntryStatus, ...] = ("completed", "stopped")
     ) -> list[Entry]:
         """The newest entries with these statuses, newest first."""
+        return [entry_from_row(row) for row in self._newest(_COLUMNS, limit, statuses)]
+
+    def recent_glances(
+        self, limit: int = 5, statuses: tuple[EntryStatus, ...] = ("completed", "stopped")
+    ) -> list[EntryGlance]:
+        """What short lists show of the newest entries (exercise, start, status), newest
+        first, without reading their answers: the home screen shows these at every start."""
+        return [glance_from_row(row) for row in self._newest(GLANCE_COLUMNS, limit, statuses)]
+
+    def _newest(
+        self, columns: str, limit: int, statuses: tuple[EntryStatus, ...]
+    ) -> list[sqlite3.Row]:
         # ``+status`` keeps SQLite off the status index (which holds nearly every entry
         # and would leave all of them to sort): it walks ``entries_by_start`` newest first
         # and stops after ``limit`` matches.
         marks = ", ".join("?" for _ in statuses)
         with translate_errors(self.path):
-            rows = self._connection.execute(
-                f"SELECT {_COLUMNS} FROM entries WHERE +status IN ({marks}) AND {LIVE} "
+            rows: list[sqlite3.Row] = self._connection.execute(
+                f"SELECT {columns} FROM entries WHERE +status IN ({marks}) AND {LIVE} "
                 "ORDER BY started_at DESC, id DESC LIMIT ?",
                 (*statuses, limit),
             ).fetchall()
-        return [entry_from_row(row) for row in rows]
+        return rows
 
     def drafts(self, limit: int = 1000) -> list[Entry]:
         """Unfinished entries (not in the trash), the most recently worked on first."""

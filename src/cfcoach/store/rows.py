@@ -74,6 +74,25 @@ class EntryQuery(NamedTuple):
         return " AND ".join(clauses), params
 
 
+class EntryGlance(NamedTuple):
+    """What a short list shows of an entry: no answers or engine state are read for it."""
+
+    exercise_id: str
+    """The exercise it is of."""
+    started_at: datetime
+    """When it was started, in the time zone it was written in."""
+    status: str
+    """``completed``, ``stopped`` or ``draft``."""
+
+
+def glance_from_row(row: sqlite3.Row) -> EntryGlance:
+    """The glance a row of :data:`GLANCE_COLUMNS` holds (raises ValueError for a bad time)."""
+    return EntryGlance(row[0], datetime.fromisoformat(row[1]), row[2])
+
+
+GLANCE_COLUMNS = "exercise_id, started_at, status"
+
+
 def marks(values: tuple[Any, ...] | list[Any]) -> str:
     return ", ".join("?" for _ in values)
 

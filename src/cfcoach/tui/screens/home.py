@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from cfcoach.config import load_settings
 from cfcoach.store import Entry, StoreError
+from cfcoach.store.entries import EntryGlance
 from cfcoach.tui.when_text import day_label, started_phrase
 from cfcoach.tui.widgets.flowing_list import FlowingOptionList
 from cfcoach.tui.widgets.key_bar import KeyBar
@@ -131,11 +132,11 @@ class HomeScreen(Screen[None]):
 
     def refresh_entries(self, *, first: bool = False) -> None:
         """Re-read the latest draft and recent entries (after coming back from an exercise)."""
-        recent: list[Entry] = []
+        recent: list[EntryGlance] = []
         try:
             self.draft = self.coach.entries.latest_draft()
             self.draft_count = len(self.coach.entries.drafts(limit=100))
-            recent = self.coach.entries.recent(LOOKBACK_COUNT)
+            recent = self.coach.entries.recent_glances(LOOKBACK_COUNT)
         except StoreError as error:
             self.draft = None
             if not self._told_store_problem:
@@ -147,7 +148,7 @@ class HomeScreen(Screen[None]):
         if not first:  # at first the footer has yet to show the keys; it does so once
             self.refresh_bindings()
 
-    def _suggest(self, recent: list[Entry]) -> list[FocusSuggestion]:
+    def _suggest(self, recent: list[EntryGlance]) -> list[FocusSuggestion]:
         """An exercise or two for the person's focus areas (none if they named none)."""
         focus = load_settings(self.coach.context.paths).known_focus_areas
         if not focus:
@@ -200,7 +201,7 @@ class HomeScreen(Screen[None]):
             ("Continue where you left off", "bold"), "\n", (" · ".join(details), "dim")
         )
 
-    def _fill_recent(self, recent: list[Entry]) -> None:
+    def _fill_recent(self, recent: list[EntryGlance]) -> None:
         box = self.query_one("#home-recent", Static)
         if not recent:
             box.update(
