@@ -8,6 +8,7 @@ A banner on every step says that nothing is saved.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar, cast
 
 from textual import events
@@ -24,6 +25,7 @@ from cfcoach.store import StoreError
 from cfcoach.tui.answer_text import answered_lines
 from cfcoach.tui.app import CoachApp
 from cfcoach.tui.screens.runner import RunnerScreen
+from cfcoach.tui.widgets import STEPS_TCSS
 from cfcoach.tui.widgets.answer_list import AnswerList
 
 PREVIEW_BANNER = "Preview — nothing is saved: no entry, no draft."
@@ -53,6 +55,8 @@ class PreviewRunnerScreen(RunnerScreen):
 
 class PreviewEndScreen(Screen[None]):
     """The end of a preview: nothing saved, the way taken, the suggestion, the answers."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [STEPS_TCSS]  # for the answers shown
 
     DEFAULT_CSS = """
     PreviewEndScreen #preview-end-body { padding: 1 2; }

@@ -6,7 +6,7 @@ When the exercise suggests a next one (its ``suggest`` rules), it is offered onc
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -19,6 +19,7 @@ from cfcoach.content.models import Exercise
 from cfcoach.practice import Practice
 from cfcoach.textsafety import printable
 from cfcoach.tui.answer_text import answered_lines
+from cfcoach.tui.widgets import STEPS_TCSS
 from cfcoach.tui.widgets.answer_list import AnswerList
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ LATER = "All right. It's in the list of exercises whenever you'd like it."
 class CompletionScreen(Screen[None]):
     """Shown after the last step, or after 'stop here and keep what I wrote'."""
 
-    CSS_PATH = HERE / "completion.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = [HERE / "completion.tcss", STEPS_TCSS]
     AUTO_FOCUS = None  # Enter keeps meaning "home"; the offer's buttons are reached with Tab
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h,enter", "home", "Home"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from cfcoach.content.models import Grounding
+from cfcoach.tui.widgets import STEPS_TCSS
 from cfcoach.tui.widgets.pause_timer import PauseTimer
 
 HERE = Path(__file__).parent
@@ -20,7 +21,7 @@ HERE = Path(__file__).parent
 class GroundingScreen(ModalScreen[None]):
     """Shows the exercise's grounding text with a countdown; never moves on by itself."""
 
-    CSS_PATH = HERE / "grounding.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = [HERE / "grounding.tcss", STEPS_TCSS]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "done", "Back to the step", priority=True),
         Binding("escape", "done", "Back to the step", show=False),

@@ -9,7 +9,7 @@ is ever at risk.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -29,6 +29,7 @@ from cfcoach.textsafety import printable
 from cfcoach.tui.answer_text import answer_label, describe_answer
 from cfcoach.tui.screens.grounding import GroundingScreen
 from cfcoach.tui.screens.too_much import TooMuchScreen
+from cfcoach.tui.widgets import STEPS_TCSS
 from cfcoach.tui.widgets.rating_bars import BarRow
 from cfcoach.tui.widgets.step_view import StepView, unsent_text, unsent_value
 from cfcoach.tui.widgets.submit import SubmitRequested
@@ -43,7 +44,7 @@ HERE = Path(__file__).parent
 class RunnerScreen(Screen[None]):
     """Shows the practice's current step and turns keys into Practice actions."""
 
-    CSS_PATH = HERE / "runner.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = [HERE / "runner.tcss", STEPS_TCSS]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Next", priority=True),
         Binding("ctrl+b", "back", "Back", priority=True),
