@@ -80,7 +80,7 @@ class CoachApp(App[None]):
         self._store = store
         self._trash_checked = False
         self.purged = 0
-        """How many entries left the trash for good when the store was opened."""
+        """How many entries left the trash for good when the store was first used."""
         if reduced_motion:
             self.animation_level = "none"
 

@@ -145,7 +145,7 @@ class HomeScreen(Screen[None]):
         self.suggestions = self._suggest(recent)
         self._fill_actions()
         self._fill_recent(recent[:RECENT_COUNT])
-        if not first:  # at first the footer has yet to show the keys; it does so once
+        if not first:  # at first the key bar reads the keys as it is first drawn
             self.refresh_bindings()
 
     def _suggest(self, recent: list[EntryGlance]) -> list[FocusSuggestion]:

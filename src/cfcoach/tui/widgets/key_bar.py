@@ -2,7 +2,7 @@
 
 Textual's ``Footer`` draws each key as a widget of its own, with two styled parts. On the
 home screen that meant eight more widgets to mount and style (three style passes each)
-before the first frame: about 15 ms of the time to first paint (issue 8). ``KeyBar``
+before the first frame: about 11 ms of the time to first paint (issue 8). ``KeyBar``
 reads the same bindings and draws them as one line, in the look and theme colours of
 the compact ``Footer``. Clicking a key presses it, as with ``Footer``.
 """
