@@ -157,3 +157,32 @@ def test_the_help_now_command_prints_lines_for_the_asked_country(home: Path) -> 
     assert "Samaritans" in result.stdout and "116 123" in result.stdout
     assert "Ireland" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("country", "wanted"),
+    [
+        ("ie", ["50808", "anonymous", "a text costs your standard rate"]),
+        ("gb", ["SHOUT to 85258", "NHS 111 (England)", "mental health option"]),
+        ("au", ["Beyond Blue", "1300 224 636", "13 11 14"]),
+        ("in", ["14416", "recorded menu", "calls you back"]),
+        ("us", ["988", "Veterans Crisis Line", "Spanish", "AYUDA"]),
+        ("ca", ["9-8-8", "English and French"]),
+    ],
+)
+def test_the_help_now_command_shows_the_issue_14_lines(
+    home: Path, country: str, wanted: list[str]
+) -> None:
+    import os
+
+    result = subprocess.run(
+        [sys.executable, "-m", "cfcoach", "help-now", "--country", country],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "CFCOACH_HOME": str(home)},
+    )
+    assert result.returncode == 0, result.stderr
+    for item in wanted:
+        assert item in result.stdout, (country, item)
+    assert "could not be loaded" not in result.stdout

@@ -11,6 +11,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from cfcoach.safety.crisis_lines import (
+    CrisisLine,
     CrisisLinesError,
     load_crisis_directory,
     shipped_crisis_lines_path,
@@ -54,6 +55,50 @@ def test_no_line_lacks_a_source_or_a_verified_on_date(label: str, entry: dict[st
 def test_every_line_can_be_reached() -> None:
     for line in load_crisis_directory().all_lines():
         assert line.phone or line.text or line.web, line.name
+
+
+def lines_of(code: str) -> dict[str, CrisisLine]:
+    return {line.name: line for line in load_crisis_directory().countries[code].lines}
+
+
+def test_issue_14_additions_are_present_and_sourced() -> None:
+    ie, gb, au, us, ca, india = (lines_of(c) for c in ("IE", "GB", "AU", "US", "CA", "IN"))
+    assert ie["50808"].text == "50808" and "Free" in (ie["50808"].about or "")
+    assert "standard rate" in (ie["Pieta"].about or "")
+    assert gb["Shout"].source.startswith("https://giveusashout.org/")
+    assert gb["Shout"].text == "SHOUT to 85258"
+    assert gb["NHS 111 (England)"].phone == "111"
+    assert any("mental health option" in step for step in gb["NHS 111 (England)"].steps)
+    assert au["Beyond Blue"].phone == "1300 224 636"
+    assert au["Beyond Blue"].source.startswith("https://beyondblue.org.au/")
+    assert us["988 Suicide & Crisis Lifeline"].source.startswith("https://988lifeline.org/")
+    assert ca["9-8-8 Suicide Crisis Helpline"].source.startswith(
+        "https://www.newswire.ca/news-releases/government-of-canada-"
+    )
+    tele_manas = next(iter(india.values()))
+    assert any("calls you back" in step for step in tele_manas.steps)
+    for line in [*ie.values(), *gb.values(), *au.values(), *us.values(), *ca.values()]:
+        assert line.source and line.verified_on, line.name
+
+
+def test_uk_emergency_number_is_sourced_on_an_nhs_page() -> None:
+    emergency = load_crisis_directory().countries["GB"].emergency
+    assert emergency.number == "999"
+    assert ".nhs.uk/" in emergency.source
+
+
+def test_steps_must_be_a_list_of_text(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        "        phone: 116 123\n", "        phone: 116 123\n        steps:\n          - Press 1.\n"
+    )
+    assert load_crisis_directory(write(tmp_path, text)).countries["GB"].lines[0].steps == (
+        "Press 1.",
+    )
+    bad = GOOD.replace(
+        "        phone: 116 123\n", "        phone: 116 123\n        steps: {a: 1}\n"
+    )
+    with pytest.raises(CrisisLinesError, match="steps"):
+        load_crisis_directory(write(tmp_path, bad))
 
 
 def test_every_country_has_an_emergency_number_and_a_line() -> None:

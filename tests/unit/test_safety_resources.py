@@ -72,3 +72,28 @@ def test_dates_read_the_same_everywhere() -> None:
     import datetime as dt
 
     assert format_date(dt.date(2026, 11, 26)) == "26 November 2026"
+
+
+def test_steps_are_shown_on_their_own_lines_after_about() -> None:
+    text = format_resources(resources_for("US"))
+    rows = text.splitlines()
+    about = rows.index("    Free and confidential; also online chat on the website.")
+    assert "press 1 for the Veterans Crisis Line" in rows[about + 1]
+    assert "2 for Spanish" in rows[about + 1]
+    assert rows[about + 2] == "    To text in Spanish, send AYUDA to 988."
+
+
+@pytest.mark.parametrize(
+    ("code", "wanted"),
+    [
+        ("IE", ["50808", "HELP to 51444", "standard rate"]),
+        ("GB", ["SHOUT to 85258", "giveusashout.org", "call 111", "mental health option"]),
+        ("AU", ["Beyond Blue", "1300 224 636"]),
+        ("IN", ["14416", "choose a language", "calls you back"]),
+        ("CA", ["988", "English and French"]),
+    ],
+)
+def test_issue_14_additions_reach_the_text(code: str, wanted: list[str]) -> None:
+    text = format_resources(resources_for(code))
+    for item in wanted:
+        assert item in text, (code, item)

@@ -95,6 +95,8 @@ class CrisisLine(_Sourced):
     """When it is open, in plain words (e.g. ``24 hours a day, every day``)."""
     about: str | None = None
     """One short sentence: cost, languages, who it is for."""
+    steps: tuple[str, ...] = ()
+    """What to press or expect once through, one short line each (e.g. a phone menu's options)."""
 
     @field_validator("web")
     @classmethod

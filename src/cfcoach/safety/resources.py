@@ -115,6 +115,7 @@ def format_line(line: CrisisLine, indent: str = "  ") -> list[str]:
     rows = [head]
     if line.about:
         rows.append(f"{indent}  {line.about}")
+    rows.extend(f"{indent}  {step}" for step in line.steps)
     contact = [
         item for item in (line.web if (line.phone or line.text) else None, line.email) if item
     ]
