@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cfcoach.content.models import Exercise, TextStep
-from cfcoach.engine import Answer, ExerciseSession
+from cfcoach.engine import Answer, ExerciseSession, SafetyReply
 from cfcoach.safety import Assessment, assess
 from cfcoach.store import Entry, EntryStore, StoreError, new_entry
 
@@ -120,16 +120,39 @@ class Practice:
         suggest the person may be in danger (the front-end then shows the safety screen).
 
         The answer is saved before it is assessed, so it is kept whatever happens next.
+        Words given on this step before, unchanged (going back and on again, or a part
+        of the safety plan kept as it was), are not assessed again.
         """
         step = self.session.step
+        before = self.session.answer_for(step.id) if step is not None else None
         with self._undone_unless_saved():
             self.session.answer(value)
             self.save()
-        if isinstance(step, TextStep) and isinstance(value, str) and value.strip():
-            assessment = assess(value)
-            if assessment.flagged:
-                return assessment
+        if isinstance(step, TextStep) and isinstance(value, str):
+            given = self.session.answer_for(step.id)
+            if given != before:
+                return flagged(value)
         return None
+
+    def safety_question_due(self, step_id: str) -> bool:
+        """True when the answer just given to ``step_id`` brings the gentle safety question
+        (an option or rating the exercise marks), and it has not been asked in this entry."""
+        return self.session.safety_question_due(step_id)
+
+    def ask_about_safety(self, step_id: str) -> None:
+        """Record (and save) that the safety question is asked now: it is never asked again
+        in this entry, even if it is closed unanswered."""
+        with self._undone_unless_saved():
+            self.session.safety_question_asked(step_id)
+            self.save()
+
+    def safety_question_answered(self, reply: SafetyReply) -> bool:
+        """Save the answer to the safety question; True when the safety screen should follow
+        (``yes`` or ``sometimes``)."""
+        with self._undone_unless_saved():
+            self.session.safety_question_answered(reply)
+            self.save()
+        return reply in ("yes", "sometimes")
 
     def safety_screen_shown(self, step_id: str) -> None:
         """Record on the entry that the safety screen was shown (the person decides later
@@ -147,10 +170,16 @@ class Practice:
             self.session.keep_typing(text)
             self.save()
 
-    def skip(self) -> None:
+    def skip(self, typed: str | None = None) -> Assessment | None:
+        """Skip the current step; a flagged :class:`Assessment` when the words typed on it
+        (``typed``, else those kept unsent in the draft) suggest the person may be in danger."""
+        words = typed if typed is not None else self._unsent()
+        if words == self.session.answer_for(self.session.state.current or ""):
+            words = None  # the answer given before, unchanged (a part of the plan kept as it was)
         with self._undone_unless_saved():
             self.session.skip()
             self.save()
+        return flagged(words)
 
     def back(self) -> bool:
         with self._undone_unless_saved():
@@ -169,10 +198,26 @@ class Practice:
             self.session.grounded()
             self.save()
 
-    def stop(self) -> None:
+    def stop(self) -> Assessment | None:
+        """Stop here, keeping everything (words typed but not given stay in the draft); a
+        flagged :class:`Assessment` when those unsent words suggest the person may be in danger."""
+        words = self._unsent()
         with self._undone_unless_saved():
             self.session.stop()
             self.save()
+        return flagged(words)
+
+    def _unsent(self) -> str | None:
+        current = self.session.state.current
+        return self.session.pending_for(current) if current and not self.session.finished else None
+
+
+def flagged(words: str | None) -> Assessment | None:
+    """The assessment of ``words`` when it is flagged (the safety screen should show), else ``None``."""
+    if not isinstance(words, str) or not words.strip():
+        return None
+    assessment = assess(words)
+    return assessment if assessment.flagged else None
 
 
 class PreviewPractice(Practice):

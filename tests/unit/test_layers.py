@@ -24,7 +24,9 @@ CORE_MODULES = (
     "paths",
     "permissions",
     "practice",
+    "safety_occasions",
     "safety_plan",
+    "safety_question",
     "textsafety",
 )
 UI_LIBRARIES = ("textual", "rich")

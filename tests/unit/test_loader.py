@@ -935,3 +935,102 @@ def test_library_without_a_user_folder(tmp_path: Path) -> None:
     assert library.problems == []
     assert "daily-checkin" in library.exercises
     assert load_library(SHIPPED, None).exercises.keys() == library.exercises.keys()
+
+
+# -- ask_about_safety ---------------------------------------------------------------------
+
+
+def test_ask_about_safety_on_an_option_and_a_rating_loads(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + dedent("""\
+        steps:
+          - id: mood
+            kind: choice
+            title: Mood
+            options:
+              - {value: calm, label: Calm}
+              - {value: hopeless, label: Hopeless, ask_about_safety: true}
+          - id: distress
+            kind: rating
+            title: Distress
+            ask_about_safety: {at_least: 9}
+          - id: hope
+            kind: rating
+            title: Hope
+            ask_about_safety: {at_most: 1}
+        """),
+    )
+    exercise = load_exercise_file(path)
+    mood, distress, hope = exercise.steps
+    assert [o.ask_about_safety for o in mood.options] == [False, True]  # type: ignore[attr-defined]
+    assert mood.asks_about_safety(["calm", "hopeless"]) and mood.asks_about_safety("hopeless")
+    assert not mood.asks_about_safety(["calm"]) and not mood.asks_about_safety(None)
+    assert [distress.asks_about_safety(n) for n in (8, 9, 10)] == [False, True, True]
+    assert [hope.asks_about_safety(n) for n in (0, 1, 2)] == [True, True, False]
+    assert not distress.asks_about_safety(None)
+
+
+@pytest.mark.parametrize(
+    ("marker", "words"),
+    [
+        ("{}", "exactly one of 'at_least' or 'at_most'"),
+        ("{at_least: 9, at_most: 1}", "exactly one of 'at_least' or 'at_most'"),
+        ("{at_least: 11}", "less than or equal to 10"),
+        ("true", "steps[0].ask_about_safety"),
+    ],
+)
+def test_ask_about_safety_on_a_rating_needs_one_threshold_on_the_scale(
+    tmp_path: Path, marker: str, words: str
+) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + dedent(f"""\
+        steps:
+          - id: distress
+            kind: rating
+            title: Distress
+            ask_about_safety: {marker}
+        """),
+    )
+    problem = only_problem(path)
+    assert problem.line == 10, str(problem)
+    assert words in problem.message, str(problem)
+
+
+def test_ask_about_safety_is_not_a_field_of_a_text_step(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + dedent("""\
+        steps:
+          - id: words
+            kind: text
+            title: Words
+            ask_about_safety: true
+        """),
+    )
+    assert "unknown key 'ask_about_safety'" in only_problem(path).message
+
+
+def test_the_daily_checkin_asks_about_safety_on_hopeless_only() -> None:
+    exercise = load_exercise_file(SHIPPED / "daily-checkin.yaml")
+    feeling = exercise.step("feeling")
+    marked = [o.value for o in feeling.options if o.ask_about_safety]  # type: ignore[attr-defined]
+    assert marked == ["hopeless"]
+
+
+def test_the_schema_describes_ask_about_safety() -> None:
+    from cfcoach.content.schema import exercise_schema
+
+    defs = exercise_schema()["$defs"]
+    option = defs["Option"]["properties"]["ask_about_safety"]
+    assert option["type"] == "boolean" and "not wanting to be alive" in option["description"]
+    rating = defs["RatingStep"]["properties"]["ask_about_safety"]
+    assert "not wanting to be alive" in rating["description"]
+    marker = defs["AskAboutSafety"]
+    assert set(marker["properties"]) == {"at_least", "at_most"}
+    assert marker["additionalProperties"] is False
+    assert all(p["description"] for p in marker["properties"].values())

@@ -168,6 +168,10 @@ class StepBase(_Strict):
         """The steps whose answers this step shows."""
         return set()
 
+    def asks_about_safety(self, answer: object) -> bool:
+        """True when ``answer`` is one the exercise marks for the gentle safety question."""
+        return False
+
 
 class InfoStep(StepBase):
     """A step that only says something."""
@@ -200,6 +204,34 @@ class TextStep(StepBase):
         return set(self.pin)
 
 
+class AskAboutSafety(_Strict):
+    """When a rating brings the gentle question about thoughts of not wanting to be alive.
+
+    Give exactly one of ``at_least`` or ``at_most``: ``{at_least: 9}`` for a distress
+    scale, ``{at_most: 1}`` for a scale of hope or of how settled someone feels.
+    """
+
+    at_least: int | None = Field(default=None, ge=0, le=10)
+    """Ask when the rating is this number or more (0 to 10)."""
+    at_most: int | None = Field(default=None, ge=0, le=10)
+    """Ask when the rating is this number or less (0 to 10)."""
+
+    @model_validator(mode="after")
+    def _one_threshold(self) -> AskAboutSafety:
+        if (self.at_least is None) == (self.at_most is None):
+            raise ValueError(
+                "'ask_about_safety' on a rating takes exactly one of 'at_least' or 'at_most', "
+                "e.g. { at_least: 9 }"
+            )
+        return self
+
+    def holds(self, rating: int) -> bool:
+        """True when ``rating`` reaches the threshold."""
+        if self.at_least is not None:
+            return rating >= self.at_least
+        return self.at_most is not None and rating <= self.at_most
+
+
 class RatingStep(StepBase):
     """A step that asks for a number from 0 to 10."""
 
@@ -211,6 +243,8 @@ class RatingStep(StepBase):
     """When true, the rating can be left out."""
     pin: list[StepId] = Field(default_factory=list)
     """Ids of earlier steps whose answers stay in view while rating."""
+    ask_about_safety: AskAboutSafety | None = None
+    """A rating at or past this threshold brings one gentle, direct question about thoughts of not wanting to be alive (at most once per entry), e.g. ``{at_least: 9}``."""
 
     @field_validator("anchors")
     @classmethod
@@ -227,6 +261,15 @@ class RatingStep(StepBase):
     def referenced_steps(self) -> set[str]:
         return set(self.pin)
 
+    def asks_about_safety(self, answer: object) -> bool:
+        if self.ask_about_safety is None:
+            return False
+        return (
+            isinstance(answer, int)
+            and not isinstance(answer, bool)
+            and self.ask_about_safety.holds(answer)
+        )
+
 
 class Option(_Strict):
     """One answer a choice step offers."""
@@ -235,6 +278,8 @@ class Option(_Strict):
     """What is saved when it is chosen (lower case letters, digits, - and _)."""
     label: str = Field(min_length=1)
     """What the person sees."""
+    ask_about_safety: bool = False
+    """When true, choosing this option brings one gentle, direct question about thoughts of not wanting to be alive (at most once per entry), e.g. on ``Hopeless``."""
 
 
 class ChoiceStep(StepBase):
@@ -266,6 +311,10 @@ class ChoiceStep(StepBase):
 
     def referenced_steps(self) -> set[str]:
         return set(self.pin)
+
+    def asks_about_safety(self, answer: object) -> bool:
+        chosen = answer if isinstance(answer, list) else [answer]
+        return any(option.ask_about_safety and option.value in chosen for option in self.options)
 
 
 class Breathing(_Strict):

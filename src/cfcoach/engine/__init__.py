@@ -2,7 +2,7 @@
 
 from cfcoach.engine.conditions import holds
 from cfcoach.engine.session import AnswerError, ExerciseSession, ResumeError
-from cfcoach.engine.state import Answer, Event, SessionState
+from cfcoach.engine.state import Answer, Event, SafetyQuestion, SafetyReply, SessionState
 
 __all__ = [
     "Answer",
@@ -10,6 +10,8 @@ __all__ = [
     "Event",
     "ExerciseSession",
     "ResumeError",
+    "SafetyQuestion",
+    "SafetyReply",
     "SessionState",
     "holds",
 ]

@@ -19,7 +19,7 @@ from cfcoach.content.models import (
     TextStep,
 )
 from cfcoach.engine.conditions import holds
-from cfcoach.engine.state import Answer, Event, SessionState
+from cfcoach.engine.state import Answer, Event, SafetyQuestion, SafetyReply, SessionState
 
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,2}")
 
@@ -187,6 +187,24 @@ class ExerciseSession:
     def safety_screen_shown(self, step_id: str) -> None:
         """Record that the safety screen was shown after the answer to ``step_id``."""
         self.state.events.append(Event(kind="safety_screen", step=step_id))
+
+    def safety_question_due(self, step_id: str) -> bool:
+        """True when the answer just given to ``step_id`` is one the exercise marks for the
+        gentle safety question, and the question has not been asked in this entry yet."""
+        if self.state.safety_question is not None or not self.exercise.has_step(step_id):
+            return False
+        return self.exercise.step(step_id).asks_about_safety(self.state.answers.get(step_id))
+
+    def safety_question_asked(self, step_id: str) -> None:
+        """Record that the safety question is being asked after the answer to ``step_id``."""
+        self.state.safety_question = SafetyQuestion(step=step_id)
+        self.state.events.append(Event(kind="safety_question", step=step_id))
+
+    def safety_question_answered(self, reply: SafetyReply) -> None:
+        """Record the person's answer to the safety question (asked before)."""
+        if self.state.safety_question is None:
+            raise RuntimeError("the safety question was not asked")
+        self.state.safety_question.reply = reply
 
     def grounded(self) -> None:
         """Record that a grounding pause was taken on the current step."""

@@ -114,6 +114,16 @@ class EntryStore:
         if cursor.rowcount == 0:
             raise EntryNotFound(_NOT_FOUND.format(entry_id))
 
+    def mark_safety_shown(self, entry_id: int) -> None:
+        """Note on an entry that the safety screen was shown for something written in it
+        (its note for the therapist, say), as an exercise's answers note it themselves."""
+        with translate_errors(self.path):
+            cursor = self._connection.execute(
+                "UPDATE entries SET safety_shown = 1 WHERE id = ?", (entry_id,)
+            )
+        if cursor.rowcount == 0:
+            raise EntryNotFound(_NOT_FOUND.format(entry_id))
+
     def set_note(self, entry_id: int, note: str | None) -> None:
         """Set the note for the therapist; a blank note (or ``None``) removes it."""
         text = storable((note or "").strip()) or None
