@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TextIO, TypeVar
 
 from cfcoach.cli.common import exercise_or_fail, open_store_or_fail
-from cfcoach.cli.plain_safety import PausedHere, show_safety_screen
+from cfcoach.cli.plain_safety import PausedHere, ask_safety_question, show_safety_screen
 from cfcoach.content import (
     ChoiceStep,
     Exercise,
@@ -62,6 +62,8 @@ class PlainRunner:
         self.interactive = stdin.isatty() if interactive is None else interactive
         self._earlier_text: str | None = None
         """The current text step's earlier answer (kept when Enter is pressed on its own)."""
+        self._unread: str | None = None
+        """A line read but not used (see :meth:`unread`): the next prompt takes it."""
 
     # -- output -----------------------------------------------------------------------
 
@@ -79,7 +81,12 @@ class PlainRunner:
     def ask(self, prompt: str) -> str:
         self.out.write(prompt)
         self.out.flush()
-        line = self.stdin.readline()
+        if self._unread is not None:
+            line, self._unread = self._unread, None
+            if self.interactive:
+                self.say(printable(line.rstrip("\r\n")))  # typed at the prompt before
+        else:
+            line = self.stdin.readline()
         if line == "":
             if self.interactive:
                 self.say()
@@ -87,6 +94,10 @@ class PlainRunner:
         if not self.interactive:
             self.say()
         return line.rstrip("\r\n")
+
+    def unread(self, line: str) -> None:
+        """Give back a line that did not answer its prompt: the next prompt reads it."""
+        self._unread = line + "\n"
 
     def wait(self, prompt: str = "Press Enter to go on. ") -> str:
         """In a terminal, wait for Enter (commands allowed); in a pipe, move on at once."""
@@ -274,19 +285,25 @@ class PlainRunner:
                 continue
             try:
                 value = self._parse(step, reply)
-                assessment = self._saved(lambda: practice.answer(value))  # noqa: B023 (called at once)
+                assessment = self.saved(lambda: practice.answer(value))  # noqa: B023 (called at once)
                 if assessment is not None:
                     show_safety_screen(self, practice, step.id, assessment)
+                elif practice.safety_question_due(step.id):
+                    ask_safety_question(self, practice, step.id)
                 return
             except AnswerError as exc:
                 self.para(str(exc))
                 if not self.interactive:
                     # A pipe cannot correct itself: keep what is valid and move on.
                     self.para("(Skipping this step.)")
-                    practice.skip()
+                    # Words that did not fit (too long, say) are still read for danger.
+                    typed = reply if isinstance(step, TextStep) else None
+                    assessment = practice.skip(typed)
+                    if assessment is not None:
+                        show_safety_screen(self, practice, step.id, assessment)
                     return
 
-    def _saved(self, action: Callable[[], T]) -> T:
+    def saved(self, action: Callable[[], T]) -> T:
         """Run a Practice action; when it can't be saved (a full disk...), say why and, in a
         terminal, offer to try again: Practice undid it, so the answer typed is tried again
         as it was. In a pipe, or when the person stops, the run ends with the same sentence."""
