@@ -29,6 +29,8 @@ The measures live beside this file, one module per area, each registered with
 - measures_history: ``cfcoach history`` newest 5 and a search with ~N/100 matches as
   processes (≤ 50 ms beyond the same command with no entries) and in-process (≤ 50 ms),
   a keyset page, and in the TUI: opening history, a search, the insights screen;
+- measures_safety: assess() of a 300-word answer at the 95th percentile (≤ 10 ms), and
+  the warm-up that loads the rules and the model.
 - measures_export: every entry as JSON, Markdown and CSV (≤ 1 s each, as a process) and
   the newest 30 as HTML and PDF (PDF ≤ 2 s).
 """
@@ -56,11 +58,12 @@ from benchmarks import measures_startup  # noqa: E402, I001
 from benchmarks import measures_tui  # noqa: E402
 from benchmarks import measures_history  # noqa: E402
 from benchmarks import measures_export  # noqa: E402
+from benchmarks import measures_safety  # noqa: E402
 from benchmarks.generate_entries import generate  # noqa: E402
 from benchmarks.registry import MEASURES, Bench, Measure  # noqa: E402
 
 DEFAULT_OUTPUT = HERE / "results.json"
-MODULES = (measures_startup, measures_tui, measures_history, measures_export)
+MODULES = (measures_startup, measures_tui, measures_history, measures_export, measures_safety)
 
 
 def machine() -> dict[str, Any]:

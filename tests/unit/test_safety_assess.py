@@ -12,9 +12,12 @@ from hypothesis import strategies as st
 import cfcoach.safety.assessment as assess_module
 from cfcoach.safety import Assessment, assess
 from cfcoach.safety.normalise import normalise
-from cfcoach.safety.rules import load_rules
+from cfcoach.safety.rules import load_all_rules, load_rules
 
-RULE_IDS = {r.rule.id for r in load_rules().rules} | {assess_module.FALLBACK_REASON}
+RULE_IDS = {r.rule.id for rules in load_all_rules() for r in rules.rules} | {
+    assess_module.FALLBACK_REASON,
+    assess_module.LEARNED_REASON,
+}
 
 
 def level(text: str) -> str:

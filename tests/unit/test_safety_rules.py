@@ -11,25 +11,50 @@ from ruamel.yaml import YAML
 from cfcoach.safety.assessment import Assessor
 from cfcoach.safety.normalise import build_vocabulary, tokens_for
 from cfcoach.safety.patterns import PatternError, compile_patterns
-from cfcoach.safety.rules import RulesError, load_rules, parse_rules, shipped_rules_path
+from cfcoach.safety.rules import (
+    RulesError,
+    load_all_rules,
+    load_rules,
+    parse_rules,
+    shipped_rules_path,
+    shipped_rules_paths,
+)
 
 RULES = load_rules()
-ASSESSOR = Assessor(RULES)
+ALL_RULES = load_all_rules()
+ASSESSOR = Assessor(ALL_RULES)  # rules only: each example must be caught by its rule
 
 
 def rule_examples() -> list[tuple[str, str]]:
-    return [(r.rule.id, example) for r in RULES.rules for example in r.rule.examples]
+    return [
+        (r.rule.id, example)
+        for rules in ALL_RULES
+        for r in rules.rules
+        for example in r.rule.examples
+    ]
 
 
 def benign_examples() -> list[tuple[str, str]]:
-    return [(b.rule.id, example) for b in RULES.benign for example in b.rule.examples]
+    return [
+        (b.rule.id, example)
+        for rules in ALL_RULES
+        for b in rules.benign
+        for example in b.rule.examples
+    ]
 
 
 def test_every_rule_and_benign_phrase_has_examples() -> None:
-    for compiled in RULES.rules:
-        assert compiled.rule.examples, f"rule {compiled.rule.id} has no examples"
-    for compiled in RULES.benign:
-        assert compiled.rule.examples, f"benign {compiled.rule.id} has no examples"
+    for rules in ALL_RULES:
+        for compiled in rules.rules:
+            assert compiled.rule.examples, f"rule {compiled.rule.id} has no examples"
+        for compiled in rules.benign:
+            assert compiled.rule.examples, f"benign {compiled.rule.id} has no examples"
+
+
+def test_each_language_has_its_own_rules_file() -> None:
+    languages = [rules.language for rules in ALL_RULES]
+    assert languages[0] == "en"
+    assert len(languages) == len(set(languages)) == len(shipped_rules_paths())
 
 
 @pytest.mark.parametrize(("rule_id", "example"), rule_examples())

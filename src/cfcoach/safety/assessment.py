@@ -20,14 +20,25 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from cfcoach.safety.learned import LearnedModel, ModelError, load_model, merged_lemmas
 from cfcoach.safety.normalise import CLAUSE, normalise, squeeze, surface_words
-from cfcoach.safety.rules import CompiledRules, RuleLevel, RulesError, load_rules
+from cfcoach.safety.rules import (
+    CompiledRules,
+    RuleLevel,
+    RulesError,
+    load_rules,
+    shipped_rules_paths,
+)
 
 Level = Literal["none", "concern", "crisis"]
 _RANK: dict[str, int] = {"none": 0, "concern": 1, "crisis": 2}
+
+LEARNED_REASON = "learned-signal"
+"""The reason (and category) given when the learned model, not a rule, found the risk."""
 
 # Used only if the shipped rules.yaml cannot be loaded (a broken installation): a few
 # unmistakable words, so that a missing file never means a missed crisis.
@@ -89,52 +100,82 @@ class _Span:
 
 
 class Assessor:
-    """Applies compiled rules to text; :func:`assess` uses one built from the shipped rules."""
+    """Applies compiled rules (one set per language) and, if given, the learned model.
 
-    def __init__(self, compiled: CompiledRules) -> None:
-        self.compiled = compiled
+    :func:`assess` uses one built from the shipped rules and model.
+    """
+
+    def __init__(
+        self,
+        compiled: CompiledRules | Sequence[CompiledRules],
+        model: LearnedModel | None = None,
+    ) -> None:
+        self.rule_sets: tuple[CompiledRules, ...] = (
+            (compiled,) if isinstance(compiled, CompiledRules) else tuple(compiled)
+        )
+        self.model = model
+
+    @property
+    def compiled(self) -> CompiledRules:
+        """The first (English) rule set."""
+        return self.rule_sets[0]
 
     def assess(self, text: str) -> Assessment:
         """Assess ``text`` (any length; an empty text is ``none``)."""
         if not isinstance(text, str):
             raise TypeError(f"assess() takes text, not {type(text).__name__}")
-        norm = normalise(text, self.compiled.vocabulary)
-        if norm == " ":
+        matches: list[Match] = []
+        for compiled in self.rule_sets:
+            matches.extend(self._rule_matches(compiled, text))
+        model = self.model
+        # The model is asked only when no rule has found a crisis: it adds, never lowers.
+        if (
+            model is not None
+            and not any(m.level == "crisis" for m in matches)
+            and model.flags(text)
+        ):
+            matches.append(Match(LEARNED_REASON, LEARNED_REASON, "concern"))
+        if not matches:
             return NOTHING
+        level: Level = "crisis" if any(m.level == "crisis" for m in matches) else "concern"
+        return Assessment(level, tuple(matches))
+
+    def _rule_matches(self, compiled: CompiledRules, text: str) -> list[Match]:
+        norm = normalise(text, compiled.vocabulary)
+        if norm == " ":
+            return []
         benign = [
             (m.start(), m.end(), b.rule.suppresses)
-            for b in self.compiled.benign
+            for b in compiled.benign
             for regex in b.regexes
             for m in regex.finditer(norm)
         ]
         spans: list[_Span] = []
-        for compiled in self.compiled.rules:
+        for rule in compiled.rules:
             found_spans = {
-                (m.start(), m.end()) for regex in compiled.regexes for m in regex.finditer(norm)
+                (m.start(), m.end()) for regex in rule.regexes for m in regex.finditer(norm)
             }
             for start, end in sorted(found_spans):
                 if any(_suppressed(start, end, b) for b in benign):
                     continue
-                negated = compiled.rule.level == "crisis" and self._negated(norm, start)
-                rule = compiled.rule
-                rule_level: RuleLevel = "concern" if negated else rule.level
-                spans.append(_Span(start, end, Match(rule.id, rule.category, rule_level, negated)))
+                negated = rule.rule.level == "crisis" and _negated(compiled, norm, start)
+                rule_level: RuleLevel = "concern" if negated else rule.rule.level
+                match = Match(rule.rule.id, rule.rule.category, rule_level, negated)
+                spans.append(_Span(start, end, match))
         kept = [s for s in spans if not _subsumed(s, spans)]
-        if not kept:
-            return NOTHING
-        level: Level = "crisis" if any(s.match.level == "crisis" for s in kept) else "concern"
-        return Assessment(level, tuple(s.match for s in sorted(kept, key=lambda s: s.start)))
+        return [s.match for s in sorted(kept, key=lambda s: s.start)]
 
-    def _negated(self, norm: str, start: int) -> bool:
-        before = norm[:start].split()
-        for word in reversed(before[-self.compiled.window :]):
-            if word == CLAUSE:
-                return False
-            if word in self.compiled.negators:
-                return True
-            if word not in self.compiled.bridge:
-                return False
-        return False
+
+def _negated(compiled: CompiledRules, norm: str, start: int) -> bool:
+    before = norm[:start].split()
+    for word in reversed(before[-compiled.window :]):
+        if word == CLAUSE:
+            return False
+        if word in compiled.negators:
+            return True
+        if word not in compiled.bridge:
+            return False
+    return False
 
 
 def _suppressed(start: int, end: int, benign: tuple[int, int, str]) -> bool:
@@ -162,10 +203,33 @@ _BUILDING = threading.Lock()
 
 @functools.cache
 def _built_assessor() -> Assessor | None:
-    try:
-        return Assessor(load_rules())
-    except RulesError:
+    rule_sets: list[CompiledRules] = []
+    for path in shipped_rules_paths():
+        try:
+            rule_sets.append(load_rules(path))
+        except RulesError as exc:
+            # One broken language never silences the others; the log says which.
+            _log_problem("safety rules", exc)
+    model = None
+    if rule_sets:
+        try:
+            lemmas = merged_lemmas(r.vocabulary.lemmas for r in rule_sets)
+            model = load_model(shipped_rules_paths()[0].parent, lemmas)
+        except ModelError as exc:
+            _log_problem("safety model", exc)
+    if not rule_sets:
         return None
+    return Assessor(rule_sets, model)
+
+
+def _log_problem(what: str, exc: Exception) -> None:
+    """Record that part of the safety net could not load (never the person's words)."""
+    try:
+        from cfcoach.errorlog import get_logger
+
+        get_logger().error("%s could not be loaded, falling back: %s", what, exc)
+    except Exception:  # the log is a courtesy; the fallback matters more
+        pass
 
 
 def default_assessor() -> Assessor | None:

@@ -6,11 +6,15 @@ lower-case words, each followed by one space, with ``|`` standing for a clause b
 (full stop, comma, question mark ...). It begins with a space, so every word in it is
 surrounded by spaces: `` i want to | die ``.
 
-Steps: Unicode NFKC and case-folding; look-alike characters ("k1ll", "d*e") made into
+Steps: Unicode NFKC and case-folding; accents on Latin letters dropped ("tué" -> "tue",
+"müde" -> "mude"), so that text typed with or without them reads the same; look-alike characters ("k1ll", "d*e") made into
 letters; English contractions expanded ("can't" -> "can not"); punctuation turned into
 clause breaks or spaces; repeated letters squeezed to one ("killl" -> "kil"); known
 misspellings and near-misses of key words corrected; slang words and phrases replaced
-(both lists come from rules.yaml).
+(both lists come from the rules file); and, last, each word reduced to its base form
+("killed" -> "kill", "Tabletten" -> "tablette") with the language's lemma table (made from
+simplemma's dictionaries by ``scripts/build_safety_lemmas.py``), so a rule written with one
+form of a word meets all of them.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from dataclasses import dataclass, field
 CLAUSE = "|"
 
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u201b\u02bc\u02b9\u2032\u00b4`"})
+# Latin letters that Unicode does not decompose into a letter and an accent.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
 # Symbols standing in for letters, only when letters stand on both sides ("k!ll", "d*e").
 _SYMBOL_RUN = re.compile(r"(?<=[a-z])[*!@$]+(?=[a-z])")
 _SYMBOL_LETTER = {"*": "i", "!": "i", "@": "a", "$": "s"}
@@ -68,9 +74,19 @@ def _unleet(text: str) -> str:
     return _DIGIT_RUN.sub(lambda m: "".join(_DIGIT_LETTER[c] for c in m.group()), text)
 
 
+def fold_accents(text: str) -> str:
+    """``text`` (already case-folded) with accents dropped from Latin letters ("é" -> "e")."""
+    if text.isascii():
+        return text
+    text = text.translate(_LIGATURES)
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def surface_words(text: str) -> list[str]:
     """The words and clause breaks of ``text`` before squeezing and the vocabulary."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    text = fold_accents(text)
     text = _unleet(text)
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
@@ -112,6 +128,8 @@ class Vocabulary:
     spellings: Mapping[str, str] = field(default_factory=dict)
     fuzzy: Mapping[str, int] = field(default_factory=dict)
     not_fuzzy: frozenset[str] = frozenset()
+    lemmas: Mapping[str, str] = field(default_factory=dict)
+    """Word form -> base form (both squeezed and without accents); words not in it stay."""
 
     @property
     def longest_phrase(self) -> int:
@@ -124,6 +142,7 @@ def build_vocabulary(
     spellings: Mapping[str, Iterable[str]],
     fuzzy: Mapping[str, int],
     not_fuzzy: Iterable[str],
+    lemmas: Mapping[str, str] | None = None,
 ) -> Vocabulary:
     """A :class:`Vocabulary` from the plain lists in rules.yaml."""
     plain = Vocabulary()
@@ -141,6 +160,7 @@ def build_vocabulary(
         spellings=spelled,
         fuzzy={squeeze(k.casefold()): v for k, v in fuzzy.items()},
         not_fuzzy=frozenset(squeeze(w.casefold()) for w in not_fuzzy),
+        lemmas=lemmas or {},
     )
 
 
@@ -195,7 +215,11 @@ def tokens_for(text: str, vocabulary: Vocabulary) -> list[str]:
         words.pop()
     if words and words[0] == CLAUSE:
         words.pop(0)
-    return _replace_phrases(words, vocabulary)
+    words = _replace_phrases(words, vocabulary)
+    lemmas = vocabulary.lemmas
+    if lemmas:
+        words = [lemmas.get(word, word) for word in words]
+    return words
 
 
 def normalise(text: str, vocabulary: Vocabulary) -> str:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from cfcoach.content.yaml_source import SourceMap, YamlReadError, read_yaml
 from cfcoach.paths import shipped_content_dir
-from cfcoach.safety.normalise import Vocabulary, build_vocabulary, squeeze, tokens_for
+from cfcoach.safety.normalise import Vocabulary, build_vocabulary, tokens_for
 from cfcoach.safety.patterns import PatternError, compile_patterns
 
 RuleLevel = Literal["concern", "crisis"]
@@ -91,6 +91,9 @@ class RuleSet(BaseModel):
 
     version: Literal[1]
     """The format of this file; 1 is the only one so far."""
+    language: str = Field(default="en", pattern=r"^[a-z]{2}(-[a-z]+)?$")
+    """The language these rules read (``en``, ``de``, ``hi-latn`` ...): it picks the lemma
+    table (``lemmas/<language>.txt`` beside the rules, if there is one)."""
     lexicon: dict[str, list[str]] = Field(default_factory=dict)
     """Word classes used in patterns as ``{name}`` (e.g. ``self: [myself, meself]``)."""
     words: dict[str, str] = Field(default_factory=dict)
@@ -158,11 +161,36 @@ class CompiledRules:
     negators: frozenset[str]
     bridge: frozenset[str]
     window: int
+    language: str = "en"
 
 
 def shipped_rules_path() -> Path:
-    """content/safety/rules.yaml as shipped with cfcoach."""
+    """content/safety/rules.yaml (English) as shipped with cfcoach."""
     return shipped_content_dir() / "safety" / "rules.yaml"
+
+
+def shipped_rules_paths() -> list[Path]:
+    """Every shipped rules file: rules.yaml (English), then rules-<language>.yaml by name."""
+    folder = shipped_content_dir() / "safety"
+    return [folder / "rules.yaml", *sorted(folder.glob("rules-*.yaml"))]
+
+
+def read_lemma_table(path: Path) -> dict[str, str]:
+    """A lemma table: one ``form<TAB>base`` a line (already squeezed and without accents).
+
+    A missing table is an empty one (the rules then match the words as written)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulesError(f"{path}: the lemma table cannot be read ({exc})") from exc
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        form, _, base = line.partition("\t")
+        if base:
+            table[form] = base
+    return table
 
 
 def _where(path: Path, source: SourceMap, location: tuple[str | int, ...]) -> str:
@@ -193,8 +221,15 @@ def compile_rules(
     """Compile every pattern; :class:`RulesError` names the first pattern that cannot be."""
     where_path = path or Path("rules.yaml")
     source = source or SourceMap()
+    lemma_dir = (path.parent if path else shipped_content_dir() / "safety") / "lemmas"
+    lemmas = read_lemma_table(lemma_dir / f"{rule_set.language}.txt")
     vocabulary = build_vocabulary(
-        rule_set.words, rule_set.phrases, rule_set.spellings, rule_set.fuzzy, rule_set.not_fuzzy
+        rule_set.words,
+        rule_set.phrases,
+        rule_set.spellings,
+        rule_set.fuzzy,
+        rule_set.not_fuzzy,
+        lemmas,
     )
 
     def words_of(word: str) -> list[str]:
@@ -224,9 +259,10 @@ def compile_rules(
         vocabulary=vocabulary,
         rules=rules,
         benign=benign,
-        negators=frozenset(squeeze(w.casefold()) for w in rule_set.negation.words),
+        negators=frozenset(word for entry in rule_set.negation.words for word in words_of(entry)),
         bridge=frozenset(word for entry in rule_set.negation.bridge for word in words_of(entry)),
         window=rule_set.negation.window,
+        language=rule_set.language,
     )
 
 
@@ -239,3 +275,8 @@ def load_rules(path: Path | None = None) -> CompiledRules:
         raise RulesError(f"{path}: the safety rules cannot be read ({exc})") from exc
     rule_set, source = parse_rules(text, path)
     return compile_rules(rule_set, source, path)
+
+
+def load_all_rules(paths: list[Path] | None = None) -> tuple[CompiledRules, ...]:
+    """Every rules file (default: the shipped ones, one per language), compiled."""
+    return tuple(load_rules(path) for path in (paths or shipped_rules_paths()))

@@ -1,0 +1,189 @@
+"""Train the safety net's learned layer on the corpus's development split.
+
+    python scripts/train_safety_model.py            # writes content/safety/model.{bin,json}
+    python scripts/train_safety_model.py --check    # cross-validation figures only
+
+A logistic regression over the hashed features of cfcoach.safety.learned, trained with
+AdaGrad and L2 regularisation, the two classes weighted equally. The decision threshold is
+chosen by five-fold cross-validation on the development split: the lowest threshold at
+which the rules and the model together raise no more than --max-false-alarms of the
+ordinary development lines. The test split is never read here.
+
+Deterministic: the same corpus and options give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+from array import array
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from cfcoach.safety.assessment import Assessor  # noqa: E402
+from cfcoach.safety.corpus import CorpusLine, default_corpus_dir, read_corpus  # noqa: E402
+from cfcoach.safety.learned import (  # noqa: E402
+    FEATURE_VERSION,
+    LearnedModel,
+    bucket,
+    features,
+    merged_lemmas,
+    segments,
+)
+from cfcoach.safety.rules import load_all_rules  # noqa: E402
+
+SAFETY = ROOT / "content" / "safety"
+BITS = 18
+
+
+def line_slots(line: CorpusLine, lemmas: dict[str, str]) -> list[int]:
+    words = [w for segment in segments(line.text) for w in segment][:200]
+    # One segment for training: the whole line (most lines are one or two sentences).
+    from cfcoach.safety.normalise import CLAUSE, surface_words
+
+    words = [w for w in surface_words(line.text) if w != CLAUSE][:120]
+    return sorted({bucket(f, BITS) for f in features(words, lemmas)})
+
+
+def train(
+    data: list[tuple[list[int], int]],
+    *,
+    epochs: int,
+    l2: float,
+    rate: float,
+    seed: int,
+) -> tuple[list[float], float]:
+    size = 1 << BITS
+    weights = [0.0] * size
+    squares = [1e-8] * size
+    bias, bias_square = 0.0, 1e-8
+    positives = sum(y for _, y in data) or 1
+    negatives = (len(data) - positives) or 1
+    class_weight = {1: len(data) / (2 * positives), 0: len(data) / (2 * negatives)}
+    order = list(range(len(data)))
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for index in order:
+            slots, y = data[index]
+            norm = 1.0 / math.sqrt(len(slots)) if slots else 0.0
+            z = bias + sum(weights[s] for s in slots) * norm
+            p = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+            g = (p - y) * class_weight[y]
+            for s in slots:
+                grad = g * norm + l2 * weights[s]
+                squares[s] += grad * grad
+                weights[s] -= rate * grad / math.sqrt(squares[s])
+            bias_square += g * g
+            bias -= rate * g / math.sqrt(bias_square)
+    return weights, bias
+
+
+def quantise(weights: list[float]) -> tuple[array[int], float]:
+    largest = max(abs(w) for w in weights) or 1.0
+    scale = largest / 127
+    return array("b", (max(-127, min(127, round(w / scale))) for w in weights)), scale
+
+
+def as_model(weights: list[float], bias: float, lemmas: dict[str, str]) -> LearnedModel:
+    packed, scale = quantise(weights)
+    return LearnedModel(packed, bits=BITS, scale=scale, bias=bias, threshold=0.5, lemmas=lemmas)
+
+
+def choose_threshold(
+    scored: list[tuple[CorpusLine, float, bool]], max_false_alarms: float
+) -> float:
+    """The lowest threshold whose combined false-alarm rate stays within the limit."""
+    negatives = [(s, rules) for line, s, rules in scored if not line.flag]
+    candidates = sorted({round(s, 4) for _, s, _ in scored} | {0.5})
+    for threshold in candidates:
+        alarms = sum(1 for s, rules in negatives if rules or s >= threshold)
+        if alarms / max(1, len(negatives)) <= max_false_alarms:
+            return threshold
+    return 0.99
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--l2", type=float, default=1e-5)
+    parser.add_argument("--rate", type=float, default=0.3)
+    parser.add_argument("--max-false-alarms", type=float, default=0.02)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--check", action="store_true", help="cross-validate; write nothing")
+    args = parser.parse_args()
+
+    rule_sets = load_all_rules()
+    lemmas = merged_lemmas(r.vocabulary.lemmas for r in rule_sets)
+    rules_only = Assessor(rule_sets, None)
+    lines = [
+        line for line in read_corpus(args.corpus or default_corpus_dir()) if line.split == "dev"
+    ]
+    print(f"{len(lines)} development lines; features ...", flush=True)
+    data = [(line_slots(line, lemmas), int(line.flag)) for line in lines]
+    rule_flags = [rules_only.assess(line.text).flagged for line in lines]
+
+    # Out-of-fold scores: each line scored by a model that never saw it.
+    folds = [list(range(i, len(lines), args.folds)) for i in range(args.folds)]
+    scored: list[tuple[CorpusLine, float, bool]] = []
+    for number, held in enumerate(folds):
+        held_set = set(held)
+        train_data = [d for i, d in enumerate(data) if i not in held_set]
+        weights, bias = train(
+            train_data, epochs=args.epochs, l2=args.l2, rate=args.rate, seed=number
+        )
+        model = as_model(weights, bias, lemmas)
+        scored += [(lines[i], model.score(lines[i].text), rule_flags[i]) for i in held]
+        print(f"fold {number + 1}/{args.folds} done", flush=True)
+    threshold = choose_threshold(scored, args.max_false_alarms)
+    for language in sorted({line.language for line in lines}):
+        part = [x for x in scored if x[0].language == language]
+        pos = [x for x in part if x[0].flag]
+        neg = [x for x in part if not x[0].flag]
+        hit = sum(1 for _, s, r in pos if r or s >= threshold)
+        alarm = sum(1 for _, s, r in neg if r or s >= threshold)
+        rules_hit = sum(1 for _, _, r in pos if r)
+        print(
+            f"{language}: cross-validated recall {hit}/{len(pos)} (rules alone {rules_hit}), "
+            f"false alarms {alarm}/{len(neg)}"
+        )
+    print(f"threshold {threshold:.4f}")
+    if args.check:
+        return 0
+
+    weights, bias = train(data, epochs=args.epochs, l2=args.l2, rate=args.rate, seed=99)
+    packed, scale = quantise(weights)
+    (SAFETY / "model.bin").write_bytes(packed.tobytes())
+    meta = {
+        "feature_version": FEATURE_VERSION,
+        "bits": BITS,
+        "scale": scale,
+        "bias": bias,
+        "threshold": threshold,
+        "trained_on": {
+            "lines": len(lines),
+            "risky": sum(1 for line in lines if line.flag),
+            "ordinary": sum(1 for line in lines if not line.flag),
+            "languages": sorted({line.language for line in lines}),
+            "split": "dev",
+        },
+        "options": {
+            "epochs": args.epochs,
+            "l2": args.l2,
+            "rate": args.rate,
+            "max_false_alarms": args.max_false_alarms,
+        },
+    }
+    (SAFETY / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {SAFETY / 'model.bin'} and model.json")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

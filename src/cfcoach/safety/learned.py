@@ -1,0 +1,215 @@
+"""The learned layer: a small linear model that reads risk in wording no rule lists.
+
+Rules (:mod:`cfcoach.safety.rules`) say exactly what they catch, but people find words
+for despair that no list foresees. This layer is a logistic regression over hashed
+features of each sentence (its words, word pairs, base forms and the letter groups inside
+words, so "overdosing", "overdosed" and "0verdose" share most of their features), trained
+by ``scripts/train_safety_model.py`` on the development split of the corpus in
+``tests/safety/corpus/`` (never on its test split). It ships inside the package as
+``content/safety/model.bin`` (one signed byte per feature bucket) and
+``content/safety/model.json`` (scale, bias, threshold and what it was trained on): no
+download, no network, pure Python.
+
+What it reports is explainable: :meth:`LearnedModel.explain` lists the features that
+pushed a sentence over the threshold, and :func:`cfcoach.safety.assess` names the layer
+(``learned-signal``) among its reasons, beside any rule that fired.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+import zlib
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from cfcoach.safety.normalise import CLAUSE, squeeze, surface_words
+
+FEATURE_VERSION = 1
+"""Bump when :func:`features` changes: a model trained on other features is refused."""
+
+_SENTENCE_BREAK = re.compile(r"[.!?;\n\r]+|\s[-–—]\s")
+_MAX_SEGMENT_WORDS = 60
+_NGRAMS = (3, 4, 5)
+
+
+class ModelError(Exception):
+    """The model files cannot be used; the message names the file and the problem."""
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut at sentence ends (and line breaks); empty pieces are dropped."""
+    return [piece for piece in _SENTENCE_BREAK.split(text) if piece.strip()]
+
+
+def segments(text: str) -> Iterator[list[str]]:
+    """The word lists the model scores: each sentence, and each pair of neighbouring ones.
+
+    Long sentences are read in overlapping windows, so one risky clause in a long
+    paragraph is not diluted by everything around it.
+    """
+    words_per_sentence = [
+        [w for w in surface_words(piece) if w != CLAUSE] for piece in sentences(text)
+    ]
+    words_per_sentence = [words for words in words_per_sentence if words]
+    for index, words in enumerate(words_per_sentence):
+        if len(words) <= _MAX_SEGMENT_WORDS:
+            yield words
+        else:
+            step = _MAX_SEGMENT_WORDS // 2
+            for start in range(0, len(words) - step, step):
+                yield words[start : start + _MAX_SEGMENT_WORDS]
+        if index:
+            pair = words_per_sentence[index - 1] + words
+            if len(pair) <= _MAX_SEGMENT_WORDS:
+                yield pair
+
+
+def word_features(word: str, lemmas: Mapping[str, str]) -> list[str]:
+    """The features one word gives on its own: itself, its base form, its letter groups."""
+    found = [f"w:{word}"]
+    base = lemmas.get(word)
+    if base is not None and base != word:
+        found.append(f"l:{base}")
+    padded = f"<{word}>"
+    for size in _NGRAMS:
+        found.extend(f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1))
+    return found
+
+
+def features(words: list[str], lemmas: Mapping[str, str]) -> list[str]:
+    """Every feature of one segment (``words`` from :func:`segments`)."""
+    squeezed = [squeeze(word) for word in words]
+    found: list[str] = []
+    for word in squeezed:
+        found.extend(word_features(word, lemmas))
+    bases = [lemmas.get(word, word) for word in squeezed]
+    found.extend(f"b:{a}_{b}" for a, b in itertools.pairwise(bases))
+    found.extend(f"s:{a}_{b}" for a, b in zip(bases, bases[2:], strict=False))
+    return found
+
+
+def bucket(feature: str, bits: int) -> int:
+    """The weight slot of a feature (CRC-32: the same in every process and on every machine)."""
+    return zlib.crc32(feature.encode("utf-8")) & ((1 << bits) - 1)
+
+
+class LearnedModel:
+    """Quantised weights and the numbers to read them."""
+
+    def __init__(
+        self,
+        weights: array[int],
+        *,
+        bits: int,
+        scale: float,
+        bias: float,
+        threshold: float,
+        lemmas: Mapping[str, str],
+        about: Mapping[str, object] | None = None,
+    ) -> None:
+        if len(weights) != 1 << bits:
+            raise ModelError(f"the model has {len(weights)} weights, not 2**{bits}")
+        self.weights = weights
+        self.bits = bits
+        self.scale = scale
+        self.bias = bias
+        self.threshold = threshold
+        self.lemmas = lemmas
+        self.about = dict(about or {})
+        self._word_cache: dict[str, tuple[int, ...]] = {}
+
+    def _word_slots(self, word: str) -> tuple[int, ...]:
+        slots = self._word_cache.get(word)
+        if slots is None:
+            slots = tuple(bucket(f, self.bits) for f in word_features(word, self.lemmas))
+            if len(self._word_cache) < 50_000:
+                self._word_cache[word] = slots
+        return slots
+
+    def _slots(self, words: list[str]) -> set[int]:
+        squeezed = [squeeze(word) for word in words]
+        slots: set[int] = set()
+        for word in squeezed:
+            slots.update(self._word_slots(word))
+        bases = [self.lemmas.get(word, word) for word in squeezed]
+        bits = self.bits
+        slots.update(bucket(f"b:{a}_{b}", bits) for a, b in itertools.pairwise(bases))
+        slots.update(bucket(f"s:{a}_{b}", bits) for a, b in zip(bases, bases[2:], strict=False))
+        return slots
+
+    def segment_score(self, words: list[str]) -> float:
+        """The probability (0-1) the model gives one segment."""
+        slots = self._slots(words)
+        if not slots:
+            return 0.0
+        weights = self.weights
+        total = sum(weights[slot] for slot in slots) * self.scale / math.sqrt(len(slots))
+        return _sigmoid(self.bias + total)
+
+    def score(self, text: str) -> float:
+        """The highest probability over the segments of ``text`` (0 for empty text)."""
+        return max((self.segment_score(words) for words in segments(text)), default=0.0)
+
+    def flags(self, text: str) -> bool:
+        """True when some segment of ``text`` reaches the model's threshold."""
+        return any(self.segment_score(words) >= self.threshold for words in segments(text))
+
+    def explain(self, text: str, top: int = 8) -> list[tuple[str, float]]:
+        """The features of the highest-scoring segment that pushed it most towards risk."""
+        best = max(segments(text), key=self.segment_score, default=None)
+        if best is None:
+            return []
+        pushed = {
+            feature: self.weights[bucket(feature, self.bits)] * self.scale
+            for feature in features(best, self.lemmas)
+        }
+        return sorted(pushed.items(), key=lambda item: -item[1])[:top]
+
+
+def _sigmoid(value: float) -> float:
+    if value >= 0:
+        return 1.0 / (1.0 + math.exp(-value))
+    exp = math.exp(value)
+    return exp / (1.0 + exp)
+
+
+def merged_lemmas(tables: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    """One form -> base table from several languages' (the first language wins a clash)."""
+    merged: dict[str, str] = {}
+    for table in tables:
+        for form, base in table.items():
+            merged.setdefault(form, base)
+    return merged
+
+
+def load_model(folder: Path, lemmas: Mapping[str, str]) -> LearnedModel:
+    """The model in ``folder`` (``model.json`` and ``model.bin``)."""
+    meta_path, weights_path = folder / "model.json", folder / "model.bin"
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        raw = weights_path.read_bytes()
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ModelError(f"{meta_path}: the safety model cannot be read ({exc})") from exc
+    try:
+        if meta["feature_version"] != FEATURE_VERSION:
+            raise ModelError(
+                f"{meta_path}: the model was made for features version "
+                f"{meta['feature_version']}, not {FEATURE_VERSION}; train it again"
+            )
+        weights = array("b")
+        weights.frombytes(raw)
+        return LearnedModel(
+            weights,
+            bits=int(meta["bits"]),
+            scale=float(meta["scale"]),
+            bias=float(meta["bias"]),
+            threshold=float(meta["threshold"]),
+            lemmas=lemmas,
+            about=meta,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelError(f"{meta_path}: the safety model is incomplete ({exc})") from exc
