@@ -131,6 +131,20 @@ def test_too_much_choices(
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=too_much)
 
 
+def test_the_gentle_safety_question(
+    snap_compare: SnapCompare, make_app: MakeApp, context: AppContext, checkin: Exercise
+) -> None:
+    seed(context, checkin, [None, CRITIC, 5])  # at the feelings step
+
+    async def tick_hopeless(pilot: Pilot[None]) -> None:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "down", "space", "ctrl+n")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=tick_hopeless)
+
+
 def test_settling_pause_in_light(
     snap_compare: SnapCompare, make_app: MakeApp, context: AppContext, checkin: Exercise
 ) -> None:

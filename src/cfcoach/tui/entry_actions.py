@@ -16,6 +16,7 @@ from cfcoach.tui.screens.confirm import ConfirmScreen
 from cfcoach.tui.screens.note import NoteScreen
 
 if TYPE_CHECKING:
+    from cfcoach.safety.screen import SafetyScreenText
     from cfcoach.tui.app import CoachApp
 
 Done = Callable[[], None]
@@ -48,6 +49,8 @@ def edit_note(coach: CoachApp, entry: Entry, done: Done) -> None:
         "It goes with this entry when you export it."
     )
 
+    before = (entry.therapist_note or "").strip()
+
     def written(note: str | None) -> None:
         if note is None:
             return
@@ -57,8 +60,53 @@ def edit_note(coach: CoachApp, entry: Entry, done: Done) -> None:
             coach.report_store_error(error, "saving a note")
             return
         done()
+        if note.strip() != before:  # a note kept as it was is not read again
+            read_for_danger(coach, entry_id, note)
 
     coach.push_screen(NoteScreen(entry.therapist_note, about), written)
+
+
+def read_for_danger(coach: CoachApp, entry_id: int, note: str) -> None:
+    """After a note is saved: the safety screen when its words suggest the person may be
+    in danger (noted on the entry, as an exercise's answers are)."""
+    from cfcoach.practice import flagged
+
+    assessment = flagged(note)
+    if assessment is None:
+        return
+    from cfcoach.safety.screen import country_for
+    from cfcoach.safety_occasions import screen_text
+
+    text = screen_text(
+        "note", assessment.level, country_for(coach.context.paths), coach.safety_plan_text()
+    )
+    try:
+        coach.entries.mark_safety_shown(entry_id)
+    except StoreError as error:  # the screen is shown all the same
+        coach.report_store_error(error, "noting the safety screen")
+    show_safety_screen(coach, text)
+
+
+def show_safety_screen(coach: CoachApp, text: SafetyScreenText) -> None:
+    """The safety screen away from an exercise: continue, pause (close the coach; all is
+    saved) or a grounding pause, then back to where the person was."""
+    from cfcoach.content.models import DEFAULT_GROUNDING
+    from cfcoach.tui.screens.grounding import GroundingScreen
+    from cfcoach.tui.screens.safety import SafetyScreen
+
+    def chosen(choice: str | None) -> None:
+        if choice == "pause":
+            coach.action_save_and_quit()
+        elif choice == "ground":
+            coach.push_screen(
+                GroundingScreen(
+                    DEFAULT_GROUNDING,
+                    reduced_motion=coach.reduced_motion,
+                    running=coach.timers_running,
+                )
+            )
+
+    coach.push_screen(SafetyScreen(text), chosen)
 
 
 def move_to_trash(coach: CoachApp, entry: Entry, done: Done) -> None:

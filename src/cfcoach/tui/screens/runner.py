@@ -19,11 +19,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label
 
-from cfcoach.content.models import PauseStep, RatingStep, ReviewStep, StepBase
-from cfcoach.engine import AnswerError
+from cfcoach.content.models import PauseStep, RatingStep, ReviewStep, StepBase, TextStep
+from cfcoach.engine import AnswerError, SafetyReply
 from cfcoach.errorlog import log_exception
 from cfcoach.practice import Practice
 from cfcoach.safety import Assessment
+from cfcoach.safety_occasions import Occasion
 from cfcoach.store import StoreError
 from cfcoach.textsafety import printable
 from cfcoach.tui.answer_text import answer_label, describe_answer
@@ -313,24 +314,63 @@ class RunnerScreen(Screen[None]):
             self._say(str(problem))
             view.focus_answer()
             return
-        if ran and assessed and assessed[0] is not None and answered is not None:
+        if not ran or answered is None:
+            return
+        if assessed and assessed[0] is not None:
             self._show_safety(answered, assessed[0])
-        elif ran:
+        elif self.practice.safety_question_due(answered):
+            self._ask_about_safety(answered)
+        else:
             await self.show_step()
 
-    def _show_safety(self, step_id: str, assessment: Assessment) -> None:
-        """The calm safety screen after a worrying answer (already saved); three ways on."""
-        from cfcoach.safety.screen import country_for, safety_screen_text
+    def _show_safety(
+        self, step_id: str, assessment: Assessment | None, occasion: Occasion | None = None
+    ) -> None:
+        """The calm safety screen after a worrying answer (already saved), or after "yes"
+        or "sometimes" to the safety question; three ways on."""
+        from cfcoach.safety.screen import country_for
+        from cfcoach.safety_occasions import occasion_for, screen_text
         from cfcoach.tui.screens.safety import SafetyScreen
 
-        text = safety_screen_text(
-            assessment.level, country_for(self.coach.context.paths), self.coach.safety_plan_text()
+        text = screen_text(
+            occasion or occasion_for(self.practice.exercise.id, step_id),
+            assessment.level if assessment is not None else "concern",
+            country_for(self.coach.context.paths),
+            self.coach.safety_plan_text(),
         )
         try:
             self.practice.safety_screen_shown(step_id)
         except StoreError as error:  # the screen is shown all the same
             self.coach.report_store_error(error, "noting the safety screen")
         self.app.push_screen(SafetyScreen(text), self._after_safety)
+
+    def _ask_about_safety(self, step_id: str) -> None:
+        """The gentle safety question, once an entry, after an answer the exercise marks."""
+        from cfcoach.tui.screens.safety_question import SafetyQuestionScreen
+
+        try:
+            self.practice.ask_about_safety(step_id)
+        except StoreError as error:  # asked all the same
+            self.coach.report_store_error(error, "noting the safety question")
+
+        async def answered(reply: SafetyReply | None) -> None:
+            await self._after_safety_question(step_id, reply or "rather_not_say")
+
+        self.app.push_screen(SafetyQuestionScreen(), answered)
+
+    async def _after_safety_question(self, step_id: str, reply: SafetyReply) -> None:
+        from cfcoach.safety_question import AFTER_REPLY
+
+        try:
+            show = self.practice.safety_question_answered(reply)
+        except StoreError as error:  # the answer is acted on all the same
+            self.coach.report_store_error(error, "noting an answer")
+            show = reply in ("yes", "sometimes")
+        if show:
+            self._show_safety(step_id, None, occasion="asked")
+            return
+        self.notify(AFTER_REPLY[reply], timeout=4)
+        await self.show_step()
 
     async def _after_safety(self, choice: str | None) -> None:
         if choice == "pause":
@@ -370,8 +410,27 @@ class RunnerScreen(Screen[None]):
             await self.show_step()
 
     async def action_skip(self) -> None:
-        if await self._act(self.practice.skip, "skipping a step"):
+        skipped = self.practice.session.state.current
+        typed = self._typed_words()
+        assessed: list[Assessment | None] = []
+        if not await self._act(
+            lambda: assessed.append(self.practice.skip(typed)), "skipping a step"
+        ):
+            return
+        if assessed and assessed[0] is not None and skipped is not None:
+            # Words typed and then skipped are not kept, but they are still read for danger.
+            self._show_safety(skipped, assessed[0])
+        else:
             await self.show_step()
+
+    def _typed_words(self) -> str | None:
+        """The words in the answer box of the text step on screen, if it is one."""
+        view = self.step_view
+        if view is None or not isinstance(view.step, TextStep):
+            return None
+        if view.step.id != self.practice.session.state.current:
+            return None
+        return unsent_text(view.step, view.kept_value())
 
     async def action_too_much(self) -> None:
         self.save_typing(from_screen=True)
@@ -393,7 +452,14 @@ class RunnerScreen(Screen[None]):
         elif choice == "skip":
             await self.action_skip()
         elif choice == "stop":
-            if await self._act(self.practice.stop, "stopping"):
+            stopped = self.practice.session.state.current
+            assessed: list[Assessment | None] = []
+            if not await self._act(lambda: assessed.append(self.practice.stop()), "stopping"):
+                return
+            if assessed and assessed[0] is not None and stopped is not None:
+                # The words typed are kept in the entry; the lines come before the end.
+                self._show_safety(stopped, assessed[0])
+            else:
                 self.coach.show_completion(self.practice)
         else:
             self._refocus()
