@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import closing
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cfcoach.store.database import open_database, translate_errors
-from cfcoach.store.errors import EntryNotFound, StoreError
-from cfcoach.store.models import Entry, EntryStatus
+from cfcoach.store.errors import EntryDamaged, EntryNotFound, StoreError
+from cfcoach.store.models import Entry, EntryInvalid, EntryStatus
 from cfcoach.store.rows import (
     GLANCE_COLUMNS,
     LIVE,
@@ -49,6 +50,9 @@ class EntryStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._connection: sqlite3.Connection = open_database(path)
+        self.damaged: dict[int, str] = {}
+        """Entries left out of what was read because their rows cannot be read as entries
+        (a date out of range, JSON that cannot be read ...): what is wrong, by id."""
 
     def __enter__(self) -> EntryStore:
         return self
@@ -144,7 +148,7 @@ class EntryStore:
                 (utc_iso(now), entry_id),
             )
         if cursor.rowcount == 0:
-            self.get(entry_id)  # EntryNotFound when there is no such entry; else already there
+            self.is_in_trash(entry_id)  # EntryNotFound if there is no such entry; else it is
 
     def discard_draft(self, entry_id: int, now: datetime) -> None:
         """Put an unfinished entry in the trash (only a draft: finished ones stay put)."""
@@ -160,7 +164,18 @@ class EntryStore:
                 (entry_id,),
             )
         if cursor.rowcount == 0:
-            self.get(entry_id)
+            self.is_in_trash(entry_id)  # EntryNotFound if there is no such entry
+
+    def is_in_trash(self, entry_id: int) -> bool:
+        """Whether the entry is in the trash (:class:`EntryNotFound` if there is none);
+        read without reading the entry, so it works for one that cannot be read."""
+        with translate_errors(self.path):
+            row = self._connection.execute(
+                "SELECT deleted_at IS NOT NULL FROM entries WHERE id = ?", (entry_id,)
+            ).fetchone()
+        if row is None:
+            raise EntryNotFound(_NOT_FOUND.format(entry_id))
+        return bool(row[0])
 
     def purge_trash(self, now: datetime, days: int = TRASH_DAYS) -> int:
         """Delete for good the entries put in the trash more than ``days`` days ago; how many."""
@@ -179,7 +194,7 @@ class EntryStore:
                 "ORDER BY deleted_at DESC, id DESC LIMIT ?",
                 (limit,),
             ).fetchall()
-        return [entry_from_row(row) for row in rows]
+        return self._entries(rows)
 
     # -- reading ----------------------------------------------------------------------
 
@@ -191,7 +206,12 @@ class EntryStore:
             ).fetchone()
         if row is None:
             raise EntryNotFound(_NOT_FOUND.format(entry_id))
-        return entry_from_row(row)
+        entry = self._entry(row)
+        if entry is None:
+            raise EntryDamaged(
+                entry_id, self.damaged[entry_id], in_trash=row["deleted_at"] is not None
+            )
+        return entry
 
     def latest_draft(self, exercise_id: str | None = None) -> Entry | None:
         """The most recently saved unfinished entry (optionally of one exercise)."""
@@ -200,38 +220,53 @@ class EntryStore:
         if exercise_id is not None:
             query += " AND exercise_id = ?"
             params = (exercise_id,)
-        query += " ORDER BY updated_at DESC, id DESC LIMIT 1"
-        with translate_errors(self.path):
-            row = self._connection.execute(query, params).fetchone()
-        return entry_from_row(row) if row else None
+        query += " ORDER BY updated_at DESC, id DESC"
+        with (
+            translate_errors(self.path),
+            closing(self._connection.execute(query, params)) as cursor,
+        ):
+            while (row := cursor.fetchone()) is not None:  # the newest that can be read
+                entry = self._entry(row)
+                if entry is not None:
+                    return entry
+        return None
 
     def recent(
         self, limit: int = 5, statuses: tuple[EntryStatus, ...] = ("completed", "stopped")
     ) -> list[Entry]:
         """The newest entries with these statuses, newest first."""
-        return [entry_from_row(row) for row in self._newest(_COLUMNS, limit, statuses)]
+        return self._newest(_COLUMNS, limit, statuses, self._entry)
 
     def recent_glances(
         self, limit: int = 5, statuses: tuple[EntryStatus, ...] = ("completed", "stopped")
     ) -> list[EntryGlance]:
         """What short lists show of the newest entries (exercise, start, status), newest
         first, without reading their answers: the home screen shows these at every start."""
-        return [glance_from_row(row) for row in self._newest(GLANCE_COLUMNS, limit, statuses)]
+        return self._newest(GLANCE_COLUMNS, limit, statuses, self._glance)
 
     def _newest(
-        self, columns: str, limit: int, statuses: tuple[EntryStatus, ...]
-    ) -> list[sqlite3.Row]:
+        self,
+        columns: str,
+        limit: int,
+        statuses: tuple[EntryStatus, ...],
+        read: Callable[[sqlite3.Row], _Read | None],
+    ) -> list[_Read]:
         # ``+status`` keeps SQLite off the status index (which holds nearly every entry
         # and would leave all of them to sort): it walks ``entries_by_start`` newest first
         # and stops after ``limit`` matches.
         marks = ", ".join("?" for _ in statuses)
-        with translate_errors(self.path):
-            rows: list[sqlite3.Row] = self._connection.execute(
-                f"SELECT {columns} FROM entries WHERE +status IN ({marks}) AND {LIVE} "
-                "ORDER BY started_at DESC, id DESC LIMIT ?",
-                (*statuses, limit),
-            ).fetchall()
-        return rows
+        asked = limit
+        while True:
+            with translate_errors(self.path):
+                rows: list[sqlite3.Row] = self._connection.execute(
+                    f"SELECT {columns} FROM entries WHERE +status IN ({marks}) AND {LIVE} "
+                    "ORDER BY started_at DESC, id DESC LIMIT ?",
+                    (*statuses, asked),
+                ).fetchall()
+            found = [item for item in map(read, rows) if item is not None]
+            if len(found) >= limit or len(rows) < asked:
+                return found[:limit]
+            asked *= 2  # some could not be read: read further back for the rest
 
     def drafts(self, limit: int = 1000) -> list[Entry]:
         """Unfinished entries (not in the trash), the most recently worked on first."""
@@ -241,7 +276,7 @@ class EntryStore:
                 "ORDER BY updated_at DESC, id DESC LIMIT ?",
                 (limit,),
             ).fetchall()
-        return [entry_from_row(row) for row in rows]
+        return self._entries(rows)
 
     def history(
         self,
@@ -283,10 +318,11 @@ class EntryStore:
         shown = rows[:limit]
         items = tuple(
             HistoryItem(
-                entry_from_row(row),
+                entry,
                 make_snippet((row["body"], row["note"]), search) if terms and search else None,
             )
             for row in shown
+            if (entry := self._entry(row)) is not None
         )
         following = None
         if len(rows) > limit:
@@ -323,7 +359,9 @@ class EntryStore:
             cursor = self._connection.execute(query)
             while batch := cursor.fetchmany(500):
                 for row in batch:
-                    yield entry_from_row(row)
+                    entry = self._entry(row)
+                    if entry is not None:
+                        yield entry
 
     def count(self) -> int:
         with translate_errors(self.path):
@@ -348,7 +386,9 @@ class EntryStore:
             cursor = self._connection.execute(sql, params)
             while batch := cursor.fetchmany(500):
                 for row in batch:
-                    yield entry_from_row(row)
+                    entry = self._entry(row)
+                    if entry is not None:
+                        yield entry
 
     def missing_ids(self, ids: Iterable[int]) -> list[int]:
         """Those of ``ids`` that no entry has (entries in the trash count as missing)."""
@@ -395,6 +435,38 @@ class EntryStore:
                     self._connection.execute("ROLLBACK")
                 raise
         return added, existing
+
+    # -- rows that cannot be read ----------------------------------------------------------
+
+    def _entries(self, rows: list[sqlite3.Row]) -> list[Entry]:
+        return [entry for entry in map(self._entry, rows) if entry is not None]
+
+    def _entry(self, row: sqlite3.Row) -> Entry | None:
+        """The entry ``row`` holds, or ``None`` (noted in :attr:`damaged`) if it cannot be read."""
+        try:
+            return entry_from_row(row)
+        except EntryInvalid as problem:
+            self._note_damaged(row["id"], problem)
+            return None
+
+    def _glance(self, row: sqlite3.Row) -> EntryGlance | None:
+        try:
+            return glance_from_row(row)
+        except EntryInvalid as problem:
+            self._note_damaged(row[3], problem)
+            return None
+
+    def _note_damaged(self, entry_id: int, problem: EntryInvalid) -> None:
+        """Keep and log (once) that entry ``entry_id`` cannot be read; its row is left alone."""
+        if entry_id in self.damaged:
+            return
+        self.damaged[entry_id] = str(problem)
+        from cfcoach.errorlog import log_exception
+
+        log_exception(f"reading entry {entry_id} ({problem})", problem)
+
+
+_Read = TypeVar("_Read", Entry, EntryGlance)
 
 
 def _search_terms(search: str) -> str | None:

@@ -8,12 +8,20 @@ lists entries before its first paint, and pydantic would cost that paint about 5
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 EntryStatus = Literal["draft", "completed", "stopped"]
 STATUSES: frozenset[str] = frozenset(get_args(EntryStatus))
+FIRST_YEAR = 1970
+LAST_YEAR = 2100
+"""An entry's dates fall in these years, in the entry's own time zone: any such moment
+can be shown in any local time (a year-9999 date cannot: converting it overflows)."""
+_STEP_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+RATING_SCALE = range(0, 11)
+"""Every rating is a whole number from 0 to 10 (the only whole-number answers there are)."""
 
 
 class EntryInvalid(ValueError):
@@ -98,8 +106,18 @@ def _check(entry: Entry) -> None:
         value = getattr(entry, name)
         if value is not None and not _aware(value):
             raise EntryInvalid(f"{name} must be a date and time with a time zone, or None")
+    for name in ("started_at", "updated_at", "finished_at", "deleted_at"):
+        value = getattr(entry, name)
+        if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise EntryInvalid(f"{name} must be a date from {FIRST_YEAR} to {LAST_YEAR}")
     if type(entry.answers) is not dict or not all(type(k) is str for k in entry.answers):
         raise EntryInvalid("answers must map step ids to answers")
+    for step_id, answer in entry.answers.items():
+        if not answer_fits(answer):
+            raise EntryInvalid(
+                f"the answer to {step_name(step_id)} must be text, a rating from 0 to 10, "
+                "or the options chosen"
+            )
     if type(entry.skipped) is not list or not all(type(s) is str for s in entry.skipped):
         raise EntryInvalid("skipped must be a list of step ids")
     if type(entry.state) is not dict:
@@ -108,6 +126,23 @@ def _check(entry: Entry) -> None:
         raise EntryInvalid("private and safety_shown must be true or false")
     if entry.therapist_note is not None and type(entry.therapist_note) is not str:
         raise EntryInvalid("therapist_note must be text or None")
+
+
+def answer_fits(value: object) -> bool:
+    """True for what a saved answer can be: text, a rating from 0 to 10, or the values of
+    the options chosen (several texts)."""
+    kind = type(value)
+    if kind is str:
+        return True
+    if kind is int:
+        return value in RATING_SCALE
+    return kind is list and all(type(item) is str for item in cast("list[object]", value))
+
+
+def step_name(step_id: str) -> str:
+    """``step_id`` for a message, if it is a plain step id (else "one of its steps": an id from a
+    damaged row or a file may hold anything, even a terminal's control sequence)."""
+    return step_id if _STEP_ID.fullmatch(step_id) else "one of its steps"
 
 
 def _aware(value: object) -> bool:

@@ -10,7 +10,7 @@ import sqlite3
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, NamedTuple
 
-from cfcoach.store.models import Entry
+from cfcoach.store.models import FIRST_YEAR, LAST_YEAR, Entry, EntryInvalid
 
 LIVE = "deleted_at IS NULL"
 """Entries not in the trash."""
@@ -86,11 +86,22 @@ class EntryGlance(NamedTuple):
 
 
 def glance_from_row(row: sqlite3.Row) -> EntryGlance:
-    """The glance a row of :data:`GLANCE_COLUMNS` holds (raises ValueError for a bad time)."""
-    return EntryGlance(row[0], datetime.fromisoformat(row[1]), row[2])
+    """The glance a row of :data:`GLANCE_COLUMNS` holds (raises :class:`EntryInvalid` for
+    a start that is not a date with a time zone from 1970 to 2100)."""
+    try:
+        started = datetime.fromisoformat(row[1])
+    except (TypeError, ValueError):
+        raise EntryInvalid("started_at must be a date and time") from None
+    if type(row[0]) is not str or type(row[2]) is not str:
+        raise EntryInvalid("exercise_id and status must be text")
+    if started.utcoffset() is None:
+        raise EntryInvalid("started_at must be a date and time with a time zone")
+    if not FIRST_YEAR <= started.year <= LAST_YEAR:
+        raise EntryInvalid(f"started_at must be a date from {FIRST_YEAR} to {LAST_YEAR}")
+    return EntryGlance(row[0], started, row[2])
 
 
-GLANCE_COLUMNS = "exercise_id, started_at, status"
+GLANCE_COLUMNS = "exercise_id, started_at, status, id"
 
 
 def marks(values: tuple[Any, ...] | list[Any]) -> str:
@@ -107,22 +118,47 @@ def utc_iso(moment: datetime) -> str:
 
 
 def entry_from_row(row: sqlite3.Row) -> Entry:
-    """The entry a row holds (raises :class:`EntryInvalid`, a ValueError, for a row that
-    does not hold one: bad JSON or a field of the wrong kind)."""
-    return Entry(
-        id=row["id"],
-        uuid=row["uuid"],
-        exercise_id=row["exercise_id"],
-        exercise_version=row["exercise_version"],
-        status=row["status"],
-        started_at=datetime.fromisoformat(row["started_at"]),
-        updated_at=datetime.fromisoformat(row["updated_at"]),
-        finished_at=datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else None,
-        answers=json.loads(row["answers"]),
-        skipped=json.loads(row["skipped"]),
-        state=json.loads(row["state"]),
-        private=bool(row["private"]),
-        therapist_note=row["therapist_note"],
-        safety_shown=bool(row["safety_shown"]),
-        deleted_at=datetime.fromisoformat(row["deleted_at"]) if row["deleted_at"] else None,
-    )
+    """The entry a row holds (raises :class:`EntryInvalid`, a ValueError, naming the field
+    of a row that does not hold one: a time that is not one, JSON that cannot be read, a
+    field of the wrong kind or out of range)."""
+    try:
+        return Entry(
+            id=row["id"],
+            uuid=row["uuid"],
+            exercise_id=row["exercise_id"],
+            exercise_version=row["exercise_version"],
+            status=row["status"],
+            started_at=datetime.fromisoformat(row["started_at"]),
+            updated_at=datetime.fromisoformat(row["updated_at"]),
+            finished_at=datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else None,
+            answers=json.loads(row["answers"]),
+            skipped=json.loads(row["skipped"]),
+            state=json.loads(row["state"]),
+            private=bool(row["private"]),
+            therapist_note=row["therapist_note"],
+            safety_shown=bool(row["safety_shown"]),
+            deleted_at=datetime.fromisoformat(row["deleted_at"]) if row["deleted_at"] else None,
+        )
+    except EntryInvalid:
+        raise
+    except (TypeError, ValueError, RecursionError):  # a row edited by hand may hold anything
+        raise EntryInvalid(_unreadable(row)) from None
+
+
+def _unreadable(row: sqlite3.Row) -> str:
+    """Which column of ``row`` could not be read, as :class:`EntryInvalid` says it."""
+    for name in ("started_at", "updated_at", "finished_at", "deleted_at"):
+        text = row[name]
+        if text is None and name in ("finished_at", "deleted_at"):
+            continue
+        try:
+            datetime.fromisoformat(text)
+        except (TypeError, ValueError):
+            return f"{name} must be a date and time"
+    for name in ("answers", "skipped", "state"):
+        try:
+            json.loads(row[name])
+        except (TypeError, ValueError, RecursionError):
+            # JSON nested too deep for Python, or a number with too many digits to read
+            return f"{name} must be readable JSON"
+    return "a field cannot be read"
