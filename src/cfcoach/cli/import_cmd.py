@@ -14,11 +14,12 @@ from cfcoach.store import StoreError
 def run_import(source: Path) -> None:
     """Add the entries of ``source`` whose uuid is not in the store yet; say how many."""
     path = source.expanduser()
+    context = context_or_fail()
+    exercises = {key: found.exercise for key, found in context.library.exercises.items()}
     try:
-        entries = read_export(path)
+        entries = read_export(path, exercises)  # every entry checked before any is saved
     except ImportFileError as exc:
         fail(str(exc), 1)
-    context = context_or_fail()
     store = open_store_or_fail(context)
     try:
         added, existing = store.add_new(entries)

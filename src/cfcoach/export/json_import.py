@@ -1,7 +1,9 @@
 """Read a JSON export (schema version 1) back into entries, for `cfcoach import`.
 
 Everything is checked before anything is saved: a file that is not a cfcoach export,
-or that a newer cfcoach wrote, raises :class:`ImportFileError` with one sentence to show.
+that a newer cfcoach wrote, or that holds an entry cfcoach could not use (a date outside
+1970-2100, a rating off its step's scale, a choice its step does not offer) raises
+:class:`ImportFileError` with one sentence to show, naming the entry and the field.
 Entries come back as they were exported (answers, skipped steps, marks, note); a draft's
 resume position is not part of an export, so an imported draft starts its exercise afresh
 if continued.
@@ -10,15 +12,25 @@ if continued.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
+from cfcoach.content.answer_checks import answer_problem
 from cfcoach.export.json_format import SCHEMA_VERSION
-from cfcoach.store.models import Entry, EntryStatus
+from cfcoach.store.models import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Entry,
+    EntryInvalid,
+    EntryStatus,
+    step_name,
+)
 
-AnswerValue = str | int | list[str]
+if TYPE_CHECKING:
+    from cfcoach.content.models import Exercise
 
 
 class ImportFileError(ValueError):
@@ -31,7 +43,7 @@ class _Loose(BaseModel):
 
 class _Answer(_Loose):
     step: str = Field(min_length=1)
-    value: AnswerValue
+    value: Any  # checked against its step by answer_problem, for a sentence that says what
 
 
 class _Exercise(_Loose):
@@ -56,8 +68,10 @@ class _Export(_Loose):
     entries: list[_Record]
 
 
-def read_export(path: Path) -> list[Entry]:
-    """The entries in the JSON export at ``path`` (:class:`ImportFileError` if it is not one)."""
+def read_export(path: Path, exercises: Mapping[str, Exercise] | None = None) -> list[Entry]:
+    """The entries in the JSON export at ``path`` (:class:`ImportFileError` if it is not
+    one, or if any entry does not fit; ``exercises``: those installed, by id, to check each
+    answer against its step)."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -80,11 +94,26 @@ def read_export(path: Path) -> list[Entry]:
             f"{path} is not a cfcoach JSON export (it is not valid JSON: line {exc.lineno}, "
             f"column {exc.colno}); give the file made by `cfcoach export --format json`."
         ) from None
-    return entries_from_data(data, str(path))
+    except RecursionError:
+        raise ImportFileError(
+            f"{path} is not a cfcoach JSON export (it is nested too deeply to read); give the "
+            "file made by `cfcoach export --format json`."
+        ) from None
+    except ValueError:  # a number with more digits than Python reads (int_max_str_digits)
+        raise ImportFileError(
+            f"{path} is not a cfcoach JSON export (it holds a number too long to read); give "
+            "the file made by `cfcoach export --format json`."
+        ) from None
+    return entries_from_data(data, str(path), exercises)
 
 
-def entries_from_data(data: Any, name: str) -> list[Entry]:
-    """The entries of an already parsed export; ``name`` says which file in messages."""
+def entries_from_data(
+    data: Any, name: str, exercises: Mapping[str, Exercise] | None = None
+) -> list[Entry]:
+    """The entries of an already parsed export; ``name`` says which file in messages.
+
+    Every entry is checked before any is returned, so nothing is half imported.
+    """
     if not isinstance(data, dict) or "schema_version" not in data or "entries" not in data:
         raise ImportFileError(
             f"{name} is not a cfcoach JSON export (it has no schema_version and entries); "
@@ -99,15 +128,35 @@ def entries_from_data(data: Any, name: str) -> list[Entry]:
     try:
         export = _Export.model_validate(data)
     except ValidationError as exc:
-        raise ImportFileError(f"{name} cannot be imported: {_where(exc)}.") from None
+        raise ImportFileError(f"{name} cannot be imported: {_where(exc, data)}.") from None
     if export.schema_version != SCHEMA_VERSION:
         raise ImportFileError(
             f"{name} has schema_version {export.schema_version}, which cfcoach does not know."
         )
-    return [_entry(record) for record in export.entries]
+    entries = []
+    for index, record in enumerate(export.entries):
+        try:
+            entries.append(_entry(record, (exercises or {}).get(record.exercise.id)))
+        except EntryInvalid as problem:
+            raise ImportFileError(
+                f"{name} cannot be imported: {_entry_name(data, index)}: {problem}; nothing "
+                "was imported."
+            ) from None
+    return entries
 
 
-def _entry(record: _Record) -> Entry:
+def _entry(record: _Record, exercise: Exercise | None) -> Entry:
+    """The entry ``record`` holds (:class:`EntryInvalid` naming the field that does not fit)."""
+    for field in ("started_at", "finished_at"):
+        moment = getattr(record, field)
+        if moment is not None and not FIRST_YEAR <= moment.year <= LAST_YEAR:
+            raise EntryInvalid(f"{field} must be a date from {FIRST_YEAR} to {LAST_YEAR}")
+    same_version = exercise is not None and exercise.version == record.exercise.version
+    for answer in record.answers:
+        step = exercise.step(answer.step) if exercise and exercise.has_step(answer.step) else None
+        problem = answer_problem(step, answer.value, same_version=same_version)
+        if problem:
+            raise EntryInvalid(f"the answer to {step_name(answer.step)} {problem}")
     return Entry(
         uuid=record.uuid,
         exercise_id=record.exercise.id,
@@ -123,13 +172,25 @@ def _entry(record: _Record) -> Entry:
     )
 
 
-def _where(exc: ValidationError) -> str:
+def _entry_name(data: Any, index: int) -> str:
+    """ "entry 3" (its place in the file), with the number it had where it was exported:
+    "entry 3 (number 7)"."""
+    try:
+        number = data["entries"][index].get("id")
+    except (AttributeError, IndexError, KeyError, TypeError):
+        number = None
+    if type(number) is int and 0 < number < 10**12:
+        return f"entry {index + 1} (number {number})"
+    return f"entry {index + 1}"
+
+
+def _where(exc: ValidationError, data: Any) -> str:
     """The first problem, as "entry 3 has no started_at" or "entry 2: status is ..."."""
     error = exc.errors()[0]
     location = list(error["loc"])
     place = ""
     if len(location) >= 2 and location[0] == "entries" and isinstance(location[1], int):
-        place = f"entry {location[1] + 1}"
+        place = _entry_name(data, location[1])
         location = location[2:]
     field = ".".join(str(part) for part in location if not isinstance(part, int)) or "it"
     if error["type"] == "missing":
