@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO, cast
 
-from cfcoach.cli.common import context_or_fail, fail, open_store_or_fail
+from cfcoach.cli.common import context_or_fail, fail, open_store_or_fail, say
 from cfcoach.context import AppContext
 from cfcoach.export.registry import (
     ExportBundle,
@@ -37,6 +37,7 @@ from cfcoach.export.writing import (
 from cfcoach.export.writing import check_target as check_export_target
 from cfcoach.safety_plan import SAFETY_PLAN_ID, SafetyPlan, current_plan
 from cfcoach.store import StoreError
+from cfcoach.store.errors import damaged_note
 
 DEFAULT_FORMAT = "json"
 NO_SAFETY_PLAN = (
@@ -160,7 +161,10 @@ def _read(context: AppContext, criteria: Criteria) -> tuple[Selection, SafetyPla
     try:
         check_known(criteria, store, context.library.exercises)
         selection = select(store, criteria)
-        return selection, current_plan(store, context.library.get(SAFETY_PLAN_ID))
+        plan = current_plan(store, context.library.get(SAFETY_PLAN_ID))
+        if store.damaged:  # left out, named, never the end of the export
+            say(damaged_note(store.damaged))
+        return selection, plan
     except SelectionError as exc:
         fail(str(exc), 2)
     except StoreError as exc:

@@ -1,8 +1,9 @@
-"""`cfcoach history`, `cfcoach show ID` and `cfcoach stats`: look back from the shell.
+"""`cfcoach history`, `show ID`, `stats`, `trash ID` and `untrash ID`: look back from the shell.
 
-The same store queries and figures as the TUI's history and insights screens. What a
-person wrote is printed as plain text with control characters made visible (never run),
-and never read as Rich markup.
+The same store queries and figures as the TUI's history, insights and trash screens. What
+a person wrote is printed as plain text with control characters made visible (never run),
+and never read as Rich markup. An entry that cannot be read (a damaged row) is left out
+and named on stderr, never the end of the command.
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from cfcoach.cli.common import context_or_fail, fail, open_store_or_fail
+from cfcoach.cli.common import context_or_fail, fail, open_store_or_fail, say
 from cfcoach.content.library import Library
 from cfcoach.context import AppContext
 from cfcoach.datetext import moment_text, range_text
 from cfcoach.export.selection import Criteria, SelectionError, check_known, parse_criteria
 from cfcoach.insights import calendar_weeks, overview, shown_steps, value_text
-from cfcoach.store import Entry, EntryStore, StoreError
-from cfcoach.store.entries import EntryQuery
+from cfcoach.store import Entry, EntryNotFound, EntryStore, StoreError
+from cfcoach.store.entries import TRASH_DAYS, EntryQuery
+from cfcoach.store.errors import damaged_note
 from cfcoach.store.history import HistoryItem, snippet_parts
 from cfcoach.textcharts import (
     ChartStyles,
@@ -35,11 +37,10 @@ from cfcoach.textcharts import (
     rating_chart,
     systems_chart,
 )
-from cfcoach.textsafety import printable
+from cfcoach.textsafety import json_escaped, printable
 
 STATUS_WORDS = {"completed": "completed", "stopped": "stopped early", "draft": "unfinished"}
 PAGE = 500
-_C1 = re.compile(r"[\x7f-\x9f]")
 
 
 def _console() -> Console:
@@ -96,10 +97,30 @@ def _marks(entry: Entry) -> str:
     return ", ".join(found)
 
 
+def _tell_damaged(store: EntryStore) -> None:
+    """Name, on stderr, the entries left out of what was read because they cannot be read."""
+    note = damaged_note(store.damaged)
+    if note:
+        say(note)
+
+
+def _entry_number(text: str) -> int:
+    """The entry number typed (``7`` or ``#7``), or exit 2 with one sentence."""
+    cleaned = text.strip().lstrip("#")
+    if not cleaned.isdigit() or len(cleaned) > 12:
+        fail(
+            f"'{printable(text)}' is not an entry number; "
+            "`cfcoach history` shows each entry's number.",
+            2,
+        )
+    return int(cleaned)
+
+
 def _json_out(data: Any) -> None:
-    """JSON on stdout; DEL and C1 controls written as ``\\u00XX`` so a terminal never runs them."""
+    """JSON on stdout; DEL, C1 and bidirectional controls written as ``\\uXXXX`` so a
+    terminal never runs them (see :func:`cfcoach.textsafety.json_escaped`)."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    sys.stdout.write(json_escaped(text) + "\n")
 
 
 # -- cfcoach history ---------------------------------------------------------------------------
@@ -140,6 +161,8 @@ def run_history(
                 items.extend(page.items)
         except StoreError as problem:
             fail(str(problem))
+        _tell_damaged(store)
+        total -= len(store.damaged)
     library = context.library
     if as_json:
         _json_out([_listed(item, library) for item in items])
@@ -150,7 +173,8 @@ def run_history(
         return
     console.print(_history_table(items, library, console.width))
     shown = len(items)
-    more = "" if shown == total else " (--limit shows more)"
+    more = "" if page.next is None else " (--limit shows more)"
+    total = max(total, shown)
     sys.stderr.write(
         f"{shown:,} of {total:,} entr{'y' if total == 1 else 'ies'}, newest first{more}. "
         "`cfcoach show NUMBER` shows one in full.\n"
@@ -227,17 +251,11 @@ def _nothing_found(words: str | None, criteria: Criteria) -> str:
 
 def run_show(entry_id_text: str, *, as_json: bool) -> None:
     """Show one entry in full: every answer under its label, skipped ones as skipped."""
-    cleaned = entry_id_text.strip().lstrip("#")
-    if not cleaned.isdigit() or len(cleaned) > 12:
-        fail(
-            f"'{printable(entry_id_text)}' is not an entry number; "
-            "`cfcoach history` shows each entry's number.",
-            2,
-        )
+    entry_id = _entry_number(entry_id_text)
     context = context_or_fail()
     with closing(open_store_or_fail(context)) as store:
         try:
-            entry = store.get(int(cleaned))
+            entry = store.get(entry_id)
         except StoreError as problem:
             fail(str(problem))
     library = context.library
@@ -270,7 +288,9 @@ def run_show(entry_id_text: str, *, as_json: bool) -> None:
     if entry.private:
         console.print(Text("Private: left out of exports unless you ask for it.", style="dim"))
     if entry.deleted_at is not None:
-        console.print(Text("In the trash: restore it from History in the app.", style="dim"))
+        console.print(
+            Text(f"In the trash: `cfcoach untrash {entry.id}` brings it back.", style="dim")
+        )
     for step in steps:
         console.print()
         console.print(Text(printable(step.label), style="bold"))
@@ -306,6 +326,7 @@ def run_stats(*, since: str | None, until: str | None, exercises: Sequence[str])
                 entries = list(found)  # figures never read the saved engine state
         except StoreError as problem:
             fail(str(problem))
+        _tell_damaged(store)
     exercises_by_id = {key: found.exercise for key, found in context.library.exercises.items()}
     today = criteria.until or context.clock().astimezone().date()
     figures = overview(entries, exercises_by_id, today)
@@ -380,3 +401,47 @@ def _heading(console: Console, title: str) -> None:
 
 def _one(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}"
+
+
+# -- cfcoach trash ID / untrash ID -------------------------------------------------------------
+
+
+def run_trash(entry_id_text: str) -> None:
+    """Put an entry in the trash (kept there, restorable, for TRASH_DAYS days), as the
+    coach's history does; works for an entry that cannot be read, too."""
+    entry_id = _entry_number(entry_id_text)
+    context = context_or_fail()
+    with closing(open_store_or_fail(context)) as store:
+        try:
+            if store.is_in_trash(entry_id):
+                print(
+                    f"Entry {entry_id} is already in the trash; "
+                    f"`cfcoach untrash {entry_id}` brings it back."
+                )
+                return
+            store.move_to_trash(entry_id, context.clock())
+        except EntryNotFound as problem:
+            fail(str(problem), 2)
+        except StoreError as problem:
+            fail(str(problem))
+    print(
+        f"Entry {entry_id} is in the trash for {TRASH_DAYS} days; "
+        f"`cfcoach untrash {entry_id}` brings it back."
+    )
+
+
+def run_untrash(entry_id_text: str) -> None:
+    """Take an entry out of the trash, as it was."""
+    entry_id = _entry_number(entry_id_text)
+    context = context_or_fail()
+    with closing(open_store_or_fail(context)) as store:
+        try:
+            if not store.is_in_trash(entry_id):
+                print(f"Entry {entry_id} is not in the trash; nothing was changed.")
+                return
+            store.restore(entry_id)
+        except EntryNotFound as problem:
+            fail(str(problem), 2)
+        except StoreError as problem:
+            fail(str(problem))
+    print(f"Entry {entry_id} is back in your history.")

@@ -230,6 +230,34 @@ def show_command(
     run_show(entry_id, as_json=as_json)
 
 
+@app.command("trash")
+def trash_command(
+    entry_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The entry's number (`cfcoach history` shows it)."),
+    ],
+) -> None:
+    """Put an entry in the trash: hidden everywhere, restorable for 30 days."""
+    from cfcoach.cli.history_cmds import run_trash
+
+    run_trash(entry_id)
+
+
+@app.command("untrash")
+def untrash_command(
+    entry_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The entry's number (`cfcoach show ID` says if it is in the trash)."
+        ),
+    ],
+) -> None:
+    """Take an entry out of the trash, as it was."""
+    from cfcoach.cli.history_cmds import run_untrash
+
+    run_untrash(entry_id)
+
+
 @app.command("stats")
 def stats_command(
     since: SinceOption = None,

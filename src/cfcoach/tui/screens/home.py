@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from cfcoach.config import load_settings
 from cfcoach.store import Entry, StoreError
 from cfcoach.store.entries import EntryGlance
+from cfcoach.store.errors import damaged_note
 from cfcoach.tui.when_text import day_label, started_phrase
 from cfcoach.tui.widgets.flowing_list import FlowingOptionList
 from cfcoach.tui.widgets.key_bar import KeyBar
@@ -133,10 +134,13 @@ class HomeScreen(Screen[None]):
     def refresh_entries(self, *, first: bool = False) -> None:
         """Re-read the latest draft and recent entries (after coming back from an exercise)."""
         recent: list[EntryGlance] = []
+        damaged = ""
         try:
             self.draft = self.coach.entries.latest_draft()
             self.draft_count = len(self.coach.entries.drafts(limit=100))
             recent = self.coach.entries.recent_glances(LOOKBACK_COUNT)
+            # Entries that cannot be read are left out of every list, and named here.
+            damaged = damaged_note(self.coach.entries.damaged)
         except StoreError as error:
             self.draft = None
             if not self._told_store_problem:
@@ -144,7 +148,7 @@ class HomeScreen(Screen[None]):
                 self.coach.report_store_error(error, "reading entries for the home screen")
         self.suggestions = self._suggest(recent)
         self._fill_actions()
-        self._fill_recent(recent[:RECENT_COUNT])
+        self._fill_recent(recent[:RECENT_COUNT], damaged)
         if not first:  # at first the key bar reads the keys as it is first drawn
             self.refresh_bindings()
 
@@ -201,11 +205,14 @@ class HomeScreen(Screen[None]):
             ("Continue where you left off", "bold"), "\n", (" · ".join(details), "dim")
         )
 
-    def _fill_recent(self, recent: list[EntryGlance]) -> None:
+    def _fill_recent(self, recent: list[EntryGlance], damaged: str = "") -> None:
         box = self.query_one("#home-recent", Static)
         if not recent:
             box.update(
-                Content.assemble(("Nothing here yet. Your check-ins will appear here.", "dim"))
+                Content.assemble(
+                    ("Nothing here yet. Your check-ins will appear here.", "dim"),
+                    ("\n" + damaged if damaged else "", "dim"),
+                )
             )
             return
         catalog = self.coach.context.catalog
@@ -222,6 +229,8 @@ class HomeScreen(Screen[None]):
                     (STATUS_WORDS.get(entry.status, entry.status), "dim"),
                 )
             )
+        if damaged:
+            lines.append(Content.assemble((damaged, "dim")))
         box.update(Content("\n").join(lines))
 
     def _show_summary(self, index: int | None) -> None:
