@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cfcoach.safety.learned import LearnedModel, ModelError, load_model, merged_lemmas
-from cfcoach.safety.normalise import CLAUSE, normalise, squeeze, surface_words
+from cfcoach.safety.normalise import CLAUSE, normalise_surface, squeeze, surface_words
 from cfcoach.safety.rules import (
     CompiledRules,
     RuleLevel,
@@ -124,9 +124,10 @@ class Assessor:
         """Assess ``text`` (any length; an empty text is ``none``)."""
         if not isinstance(text, str):
             raise TypeError(f"assess() takes text, not {type(text).__name__}")
+        surface = surface_words(text)
         matches: list[Match] = []
-        for compiled in self.rule_sets:
-            matches.extend(self._rule_matches(compiled, text))
+        for compiled in self.readers_of(surface):
+            matches.extend(self._rule_matches(compiled, surface))
         model = self.model
         # The model is asked only when no rule has found a crisis: it adds, never lowers.
         if (
@@ -140,8 +141,28 @@ class Assessor:
         level: Level = "crisis" if any(m.level == "crisis" for m in matches) else "concern"
         return Assessment(level, tuple(matches))
 
-    def _rule_matches(self, compiled: CompiledRules, text: str) -> list[Match]:
-        norm = normalise(text, compiled.vocabulary)
+    def readers_of(self, surface: list[str]) -> list[CompiledRules]:
+        """The rule sets that read a text, by the language markers found in it (see
+        :attr:`cfcoach.safety.rules.RuleSet.markers`)."""
+        keys = {squeeze(word) for word in surface}
+        found = {r.language: len(keys & r.markers) for r in self.rule_sets if r.markers}
+        if not any(found.values()):
+            return list(self.rule_sets)
+        others = max((n for language, n in found.items() if language != "en"), default=0)
+        readers = []
+        for rules in self.rule_sets:
+            hits = found.get(rules.language)
+            if hits is None:  # no markers: reads everything
+                readers.append(rules)
+            elif rules.language == "en":
+                if hits or others < 2:
+                    readers.append(rules)
+            elif hits:
+                readers.append(rules)
+        return readers
+
+    def _rule_matches(self, compiled: CompiledRules, surface: list[str]) -> list[Match]:
+        norm = normalise_surface(surface, compiled.vocabulary)
         if norm == " ":
             return []
         benign = [

@@ -203,8 +203,14 @@ def _replace_phrases(words: list[str], vocabulary: Vocabulary) -> list[str]:
 
 def tokens_for(text: str, vocabulary: Vocabulary) -> list[str]:
     """The normalised words of ``text`` (``|`` for clause breaks)."""
+    return tokens_from_surface(surface_words(text), vocabulary)
+
+
+def tokens_from_surface(surface: list[str], vocabulary: Vocabulary) -> list[str]:
+    """:func:`tokens_for` from words :func:`surface_words` already gave (one pass per
+    text, however many languages read it)."""
     words: list[str] = []
-    for word in surface_words(text):
+    for word in surface:
         if word == CLAUSE:
             if words and words[-1] != CLAUSE:
                 words.append(CLAUSE)
@@ -224,5 +230,10 @@ def tokens_for(text: str, vocabulary: Vocabulary) -> list[str]:
 
 def normalise(text: str, vocabulary: Vocabulary) -> str:
     """``text`` as the rules see it: `` word word | word `` (see the module docstring)."""
-    words = tokens_for(text, vocabulary)
+    return normalise_surface(surface_words(text), vocabulary)
+
+
+def normalise_surface(surface: list[str], vocabulary: Vocabulary) -> str:
+    """:func:`normalise` from words :func:`surface_words` already gave."""
+    words = tokens_from_surface(surface, vocabulary)
     return " " + " ".join(words) + " " if words else " "

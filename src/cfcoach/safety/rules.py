@@ -15,7 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from cfcoach.content.yaml_source import SourceMap, YamlReadError, read_yaml
 from cfcoach.paths import shipped_content_dir
-from cfcoach.safety.normalise import Vocabulary, build_vocabulary, tokens_for
+from cfcoach.safety.normalise import (
+    Vocabulary,
+    build_vocabulary,
+    fold_accents,
+    squeeze,
+    tokens_for,
+)
 from cfcoach.safety.patterns import PatternError, compile_patterns
 
 RuleLevel = Literal["concern", "crisis"]
@@ -94,6 +100,16 @@ class RuleSet(BaseModel):
     language: str = Field(default="en", pattern=r"^[a-z]{2}(-[a-z]+)?$")
     """The language these rules read (``en``, ``de``, ``hi-latn`` ...): it picks the lemma
     table (``lemmas/<language>.txt`` beside the rules, if there is one)."""
+    markers: list[str] = Field(default_factory=list)
+    """Common words that show a text is (partly) in this language ("ich", "nicht", "und").
+
+    A text in which no word of any language's markers appears is read by every rules
+    file. Otherwise a language's rules read it only if one of its markers appears, and the
+    English rules stand aside only when no English marker appears while another language
+    has two or more: so an English rule never fires on a French sentence about someone
+    else ("un garçon s'est suicidé"), and a text that mixes languages is read by each.
+    Choose words that are not also common words of another language ("me", "die", "main"
+    are English words too). An empty list: the rules read every text."""
     lexicon: dict[str, list[str]] = Field(default_factory=dict)
     """Word classes used in patterns as ``{name}`` (e.g. ``self: [myself, meself]``)."""
     words: dict[str, str] = Field(default_factory=dict)
@@ -162,6 +178,12 @@ class CompiledRules:
     bridge: frozenset[str]
     window: int
     language: str = "en"
+    markers: frozenset[str] = frozenset()
+
+
+def marker_key(word: str) -> str:
+    """A marker word as it is compared: case-folded, without accents, squeezed."""
+    return squeeze(fold_accents(word.casefold().replace("'", "")))
 
 
 def shipped_rules_path() -> Path:
@@ -263,6 +285,7 @@ def compile_rules(
         bridge=frozenset(word for entry in rule_set.negation.bridge for word in words_of(entry)),
         window=rule_set.negation.window,
         language=rule_set.language,
+        markers=frozenset(marker_key(word) for word in rule_set.markers),
     )
 
 
