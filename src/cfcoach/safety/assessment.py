@@ -26,6 +26,7 @@ from typing import Literal
 
 from cfcoach.safety.learned import LearnedModel, ModelError, load_model, merged_lemmas
 from cfcoach.safety.normalise import CLAUSE, normalise_surface, squeeze, surface_words
+from cfcoach.safety.patterns import TextWords
 from cfcoach.safety.rules import (
     CompiledRules,
     RuleLevel,
@@ -165,16 +166,21 @@ class Assessor:
         norm = normalise_surface(surface, compiled.vocabulary)
         if norm == " ":
             return []
+        words = TextWords(norm)
         benign = [
             (m.start(), m.end(), b.rule.suppresses)
             for b in compiled.benign
-            for regex in b.regexes
+            for regex, trigger in zip(b.regexes, b.triggers, strict=True)
+            if words.may_match(trigger)
             for m in regex.finditer(norm)
         ]
         spans: list[_Span] = []
         for rule in compiled.rules:
             found_spans = {
-                (m.start(), m.end()) for regex in rule.regexes for m in regex.finditer(norm)
+                (m.start(), m.end())
+                for regex, trigger in zip(rule.regexes, rule.triggers, strict=True)
+                if words.may_match(trigger)
+                for m in regex.finditer(norm)
             }
             for start, end in sorted(found_spans):
                 if any(_suppressed(start, end, b) for b in benign):

@@ -34,6 +34,7 @@ FEATURE_VERSION = 1
 _SENTENCE_BREAK = re.compile(r"[.!?;\n\r]+|\s[-–—]\s")
 _MAX_SEGMENT_WORDS = 60
 _NGRAMS = (3, 4, 5)
+_CACHE_SIZE = 50_000
 
 
 class ModelError(Exception):
@@ -120,25 +121,38 @@ class LearnedModel:
         self.threshold = threshold
         self.lemmas = lemmas
         self.about = dict(about or {})
-        self._word_cache: dict[str, tuple[int, ...]] = {}
+        self._word_cache: dict[str, tuple[str, tuple[int, ...]]] = {}
+        self._pair_cache: dict[str, int] = {}
 
-    def _word_slots(self, word: str) -> tuple[int, ...]:
-        slots = self._word_cache.get(word)
-        if slots is None:
-            slots = tuple(bucket(f, self.bits) for f in word_features(word, self.lemmas))
-            if len(self._word_cache) < 50_000:
-                self._word_cache[word] = slots
-        return slots
+    def _word_info(self, word: str) -> tuple[str, tuple[int, ...]]:
+        """A surface word's base form and the slots of its own features (worked out once)."""
+        info = self._word_cache.get(word)
+        if info is None:
+            squeezed = squeeze(word)
+            slots = tuple(bucket(f, self.bits) for f in word_features(squeezed, self.lemmas))
+            info = (self.lemmas.get(squeezed, squeezed), slots)
+            if len(self._word_cache) < _CACHE_SIZE:
+                self._word_cache[word] = info
+        return info
+
+    def _pair_slot(self, feature: str) -> int:
+        slot = self._pair_cache.get(feature)
+        if slot is None:
+            slot = bucket(feature, self.bits)
+            if len(self._pair_cache) < _CACHE_SIZE:
+                self._pair_cache[feature] = slot
+        return slot
 
     def _slots(self, words: list[str]) -> set[int]:
-        squeezed = [squeeze(word) for word in words]
         slots: set[int] = set()
-        for word in squeezed:
-            slots.update(self._word_slots(word))
-        bases = [self.lemmas.get(word, word) for word in squeezed]
-        bits = self.bits
-        slots.update(bucket(f"b:{a}_{b}", bits) for a, b in itertools.pairwise(bases))
-        slots.update(bucket(f"s:{a}_{b}", bits) for a, b in zip(bases, bases[2:], strict=False))
+        bases: list[str] = []
+        for word in words:
+            base, own = self._word_info(word)
+            bases.append(base)
+            slots.update(own)
+        pair = self._pair_slot
+        slots.update(pair(f"b:{a}_{b}") for a, b in itertools.pairwise(bases))
+        slots.update(pair(f"s:{a}_{b}") for a, b in zip(bases, bases[2:], strict=False))
         return slots
 
     def segment_score(self, words: list[str]) -> float:

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 CLAUSE = "|"
+_CACHE_SIZE = 20_000
 
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u201b\u02bc\u02b9\u2032\u00b4`"})
 # Latin letters that Unicode does not decompose into a letter and an accent.
@@ -130,6 +131,10 @@ class Vocabulary:
     not_fuzzy: frozenset[str] = frozenset()
     lemmas: Mapping[str, str] = field(default_factory=dict)
     """Word form -> base form (both squeezed and without accents); words not in it stay."""
+    cache: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+    """Words already squeezed, spelled and replaced (the same word is worked out once)."""
 
     @property
     def longest_phrase(self) -> int:
@@ -150,16 +155,19 @@ def build_vocabulary(
     def norm(text: str) -> tuple[str, ...]:
         return tuple(tokens_for(text, plain))
 
+    def key(word: str) -> str:  # a single word as the text's words are looked up
+        return squeeze(fold_accents(word.casefold()))
+
     spelled: dict[str, str] = {}
     for correct, variants in spellings.items():
         for variant in variants:
-            spelled[squeeze(variant.casefold())] = squeeze(correct.casefold())
+            spelled[key(variant)] = key(correct)
     return Vocabulary(
-        words={squeeze(k.casefold()): norm(v) for k, v in words.items()},
+        words={key(k): norm(v) for k, v in words.items()},
         phrases={norm(k): norm(v) for k, v in phrases.items()},
         spellings=spelled,
-        fuzzy={squeeze(k.casefold()): v for k, v in fuzzy.items()},
-        not_fuzzy=frozenset(squeeze(w.casefold()) for w in not_fuzzy),
+        fuzzy={key(k): v for k, v in fuzzy.items()},
+        not_fuzzy=frozenset(key(w) for w in not_fuzzy),
         lemmas=lemmas or {},
     )
 
@@ -210,13 +218,19 @@ def tokens_from_surface(surface: list[str], vocabulary: Vocabulary) -> list[str]
     """:func:`tokens_for` from words :func:`surface_words` already gave (one pass per
     text, however many languages read it)."""
     words: list[str] = []
+    cache = vocabulary.cache
     for word in surface:
         if word == CLAUSE:
             if words and words[-1] != CLAUSE:
                 words.append(CLAUSE)
             continue
-        word = _spell(squeeze(word), vocabulary)
-        words.extend(vocabulary.words.get(word, (word,)))
+        known = cache.get(word)
+        if known is None:
+            spelled = _spell(squeeze(word), vocabulary)
+            known = vocabulary.words.get(spelled, (spelled,))
+            if len(cache) < _CACHE_SIZE:
+                cache[word] = known
+        words.extend(known)
     while words and words[-1] == CLAUSE:
         words.pop()
     if words and words[0] == CLAUSE:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from cfcoach.safety.normalise import CLAUSE, squeeze
+from cfcoach.safety.normalise import CLAUSE, fold_accents, squeeze
 
 DEFAULT_GAP = 3
 MAX_GAP = 8
@@ -33,7 +33,7 @@ class PatternError(ValueError):
 def _lex(pattern: str) -> list[str]:
     tokens: list[str] = []
     position = 0
-    text = pattern.strip().casefold()
+    text = fold_accents(pattern.strip().casefold())
     while position < len(text):
         match = _TOKEN.match(text, position)
         if match is None:
@@ -164,3 +164,121 @@ def compile_patterns(
             raise PatternError(f"the pattern {pattern!r} can match no words at all")
         pieces.append(piece)
     return re.compile("(?<= )(?:" + "|".join(f"(?:{p})" for p in pieces) + ")")
+
+
+# --- triggers: words one of which every match must contain ----------------------------
+#
+# A 300-word answer meets a few hundred patterns; running each regular expression over it
+# costs more than everything else in assess(). Most patterns need a word the text does
+# not have, so each pattern gets a *trigger*: a set of words (and word starts, for
+# ``stem*``), at least one of which any match contains. A pattern whose trigger is absent
+# from the text cannot match and is not run. ``None`` means "no such set": always run.
+
+Trigger = frozenset[str]
+"""Words, and word starts written ``stem*``; a match always contains one of them."""
+
+# Words so common that a trigger made of them would let the pattern run on almost any text.
+_COMMON = frozenset(
+    "i to my a the be am is it and of that do not have me you in on for so just want go "
+    "get would will can no at all with this what up out about".split()
+)
+
+
+def _cost(trigger: Trigger) -> int:
+    return sum(100 if word in _COMMON else 3 if word.endswith("*") else 1 for word in trigger)
+
+
+class _Triggers:
+    """Works out a pattern's trigger by walking its tokens as :class:`_Compiler` does."""
+
+    def __init__(
+        self,
+        tokens: list[str],
+        lexicon: Mapping[str, Sequence[str]],
+        words_of: Callable[[str], list[str]],
+    ) -> None:
+        self.tokens = tokens
+        self.position = 0
+        self.lexicon = lexicon
+        self.words_of = words_of
+
+    def peek(self) -> str | None:
+        return self.tokens[self.position] if self.position < len(self.tokens) else None
+
+    def take(self) -> str:
+        token = self.tokens[self.position]
+        self.position += 1
+        return token
+
+    def alternatives(self) -> Trigger | None:
+        options = [self.sequence()]
+        while self.peek() == "|":
+            self.take()
+            options.append(self.sequence())
+        if any(option is None for option in options):
+            return None
+        return frozenset().union(*(o for o in options if o is not None))
+
+    def sequence(self) -> Trigger | None:
+        required: list[Trigger] = []
+        while self.peek() not in (None, "|", ")"):
+            found = self.atom()
+            optional = self.peek() == "?"
+            if optional:
+                self.take()
+            if found is not None and not optional:
+                required.append(found)
+        return min(required, key=_cost) if required else None
+
+    def atom(self) -> Trigger | None:
+        token = self.take()
+        if token in ("(", "!("):
+            inner = self.alternatives()
+            self.take()  # ")"
+            return None if token == "!(" else inner
+        if token == "$" or token.startswith("..."):
+            return None
+        if token.startswith("{"):
+            entries = self.lexicon.get(token[1:-1], ())
+            found = [_entry_trigger(entry, self.words_of) for entry in entries]
+            if not found or any(f is None for f in found):
+                return None
+            return frozenset().union(*(f for f in found if f is not None))
+        if token.endswith("*"):
+            return frozenset({squeeze(token[:-1].replace("'", "")) + "*"})
+        words = [w for w in self.words_of(token) if w != CLAUSE]
+        if not words:
+            return None
+        return frozenset({min(words, key=lambda w: (w in _COMMON, -len(w)))})
+
+
+def _entry_trigger(entry: str, words_of: Callable[[str], list[str]]) -> Trigger | None:
+    walker = _Triggers(_lex(entry), {}, words_of)
+    return walker.alternatives() if walker.tokens else None
+
+
+def trigger_of(
+    pattern: str,
+    lexicon: Mapping[str, Sequence[str]],
+    words_of: Callable[[str], list[str]],
+) -> Trigger | None:
+    """The trigger of one (valid) pattern, or None when every text must be searched."""
+    walker = _Triggers(_lex(pattern), lexicon, words_of)
+    return walker.alternatives() if walker.tokens else None
+
+
+class TextWords:
+    """The words of a normalised text and every start of them, to test triggers quickly."""
+
+    def __init__(self, norm: str) -> None:
+        self.words = frozenset(norm.split())
+        starts: set[str] = set()
+        for word in self.words:
+            starts.update(word[:end] + "*" for end in range(2, len(word) + 1))
+        self.starts = starts
+
+    def may_match(self, trigger: Trigger | None) -> bool:
+        """False only when the pattern with this trigger cannot match the text."""
+        if trigger is None:
+            return True
+        return not (trigger.isdisjoint(self.words) and trigger.isdisjoint(self.starts))

@@ -22,7 +22,7 @@ from cfcoach.safety.normalise import (
     squeeze,
     tokens_for,
 )
-from cfcoach.safety.patterns import PatternError, compile_patterns
+from cfcoach.safety.patterns import PatternError, Trigger, compile_patterns, trigger_of
 
 RuleLevel = Literal["concern", "crisis"]
 _ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -157,6 +157,8 @@ class CompiledRule:
 
     rule: Rule
     regexes: tuple[re.Pattern[str], ...]
+    triggers: tuple[Trigger | None, ...] = ()
+    """For each regex, words one of which any match contains (see :func:`trigger_of`)."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,8 @@ class CompiledBenign:
 
     rule: BenignRule
     regexes: tuple[re.Pattern[str], ...]
+    triggers: tuple[Trigger | None, ...] = ()
+    """For each regex, words one of which any match contains (see :func:`trigger_of`)."""
 
 
 @dataclass(frozen=True)
@@ -269,12 +273,15 @@ def compile_rules(
                 raise RulesError(f"{where}: {exc}") from exc
         return tuple(compiled)
 
+    def triggers(patterns: list[str]) -> tuple[Trigger | None, ...]:
+        return tuple(trigger_of(pattern, rule_set.lexicon, words_of) for pattern in patterns)
+
     rules = tuple(
-        CompiledRule(rule, compile_one("rules", i, rule.patterns))
+        CompiledRule(rule, compile_one("rules", i, rule.patterns), triggers(rule.patterns))
         for i, rule in enumerate(rule_set.rules)
     )
     benign = tuple(
-        CompiledBenign(rule, compile_one("benign", i, rule.patterns))
+        CompiledBenign(rule, compile_one("benign", i, rule.patterns), triggers(rule.patterns))
         for i, rule in enumerate(rule_set.benign)
     )
     return CompiledRules(
