@@ -7,9 +7,7 @@ from hypothesis import strategies as st
 
 from cfcoach.safety import assess
 
-ANY_TEXT = st.text(
-    alphabet=st.characters(categories=None, exclude_categories=()), max_size=2000
-)
+ANY_TEXT = st.text(alphabet=st.characters(categories=None, exclude_categories=()), max_size=2000)
 SENTENCES = st.lists(
     st.sampled_from(
         [
