@@ -1,10 +1,14 @@
-"""Text a person wrote, kept and shown safely: terminal control characters are never run.
+"""Text a person wrote, or an exercise file holds, kept and shown safely: terminal control
+characters are never run, and text is never silently shown in another order.
 
-Two forms, one set of characters (C0 controls but tab and newline, DEL, and C1 controls,
-which include CSI and OSC):
+Two forms, one set of control characters (C0 controls but tab and newline, DEL, and C1
+controls, which include CSI and OSC):
 
-- :func:`printable` is for *showing* stored text (lists, reviews, exports): each control
-  becomes ``\\xNN``, so nothing is lost and nothing reaches the terminal raw.
+- :func:`printable` is for *showing* text (answers in lists, reviews and exports, and every
+  display string of an exercise): each control becomes ``\\xNN``, and each bidirectional
+  control (embeddings, overrides and isolates U+202A-U+202E, U+2066-U+2069, and the marks
+  U+200E, U+200F, U+061C) becomes ``\\uNNNN``, so nothing is lost and nothing reaches the
+  terminal raw.
 - :func:`typeable` is for *taking* text into an answer box, as it is typed or pasted: each
   control becomes one visible symbol (its Unicode Control Picture), so what the box shows,
   what it holds and what is saved are the same text.
@@ -15,12 +19,45 @@ from __future__ import annotations
 import re
 
 # C0 controls except tab and newline, DEL, and C1 controls (which include CSI and OSC).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+_CONTROL = re.compile(f"[{_CONTROLS}]")
+# Bidirectional controls: the Arabic letter mark, the left-to-right and right-to-left
+# marks, embeddings and overrides, and isolates. A terminal (or a viewer) that runs them
+# shows the text around them in another order than it was written.
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_UNSHOWABLE = re.compile(f"[{_CONTROLS}{_BIDI}]")
+
+
+def _mark(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def printable(text: str) -> str:
-    """``text`` with control characters (escape sequences included) shown as ``\\xNN``."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """``text`` with control characters (escape sequences included) shown as ``\\xNN`` and
+    bidirectional controls as ``\\uNNNN``; tab and newline are kept."""
+    return _UNSHOWABLE.sub(lambda m: _mark(m.group()), text)
+
+
+def unshowable(text: str) -> str | None:
+    """The first character of ``text`` that :func:`printable` would mark, or None."""
+    found = _UNSHOWABLE.search(text)
+    return found.group() if found else None
+
+
+def is_bidi_control(char: str) -> bool:
+    """True for a bidirectional control character (see :func:`printable`)."""
+    return _UNSHOWABLE.fullmatch(char) is not None and _CONTROL.fullmatch(char) is None
+
+
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_BIDI}]")
+
+
+def json_escaped(json_text: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``, which escapes C0 controls)
+    with DEL, C1 and bidirectional controls written as ``\\uNNNN`` too: the same data, and
+    a terminal never runs them."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
