@@ -62,14 +62,16 @@ def ensure_private_dir(path: Path) -> Path:
     """Create ``path`` if needed and make it readable by its owner only.
 
     Folders created on the way (e.g. ``CFCOACH_HOME`` itself) are made private too;
-    folders that already existed are left as they were.
+    folders that already existed are left as they were. ``path`` itself, if it was there,
+    only loses what others may do: one its owner made read-only stays read-only.
     """
     missing = [p for p in (path, *path.parents) if not p.exists()]
     for folder in reversed(missing):
         folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
         folder.chmod(PRIVATE_DIR_MODE)
-    if path.stat().st_mode & 0o777 != PRIVATE_DIR_MODE:
-        path.chmod(PRIVATE_DIR_MODE)
+    mode = path.stat().st_mode & 0o777
+    if mode & ~PRIVATE_DIR_MODE:
+        path.chmod(mode & PRIVATE_DIR_MODE)
     return path
 
 

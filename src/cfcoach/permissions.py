@@ -31,7 +31,8 @@ class PermissionFix(NamedTuple):
     was: int
     """Its permission bits as found (e.g. ``0o755``)."""
     wanted: int
-    """The private mode it should have (0700 for folders, 0600 for files)."""
+    """The private mode it was given (``was`` less what others could do, so 0700 or 0600
+    unless its owner had taken write away), or, when not fixed, 0700 / 0600."""
     fixed: bool
     """True when it is now private; False when changing it failed."""
     reason: str = ""
@@ -95,12 +96,15 @@ def _check(path: Path, kind: str, wanted: int, found: list[PermissionFix]) -> No
     mode = info.st_mode & 0o777
     if mode & ~wanted == 0:
         return  # private already (or stricter)
+    # Only what others may do is taken away: a folder or file its owner made read-only
+    # (chmod -R a-w) stays read-only, and is not silently made writable again.
+    private = mode & wanted
     try:
-        path.chmod(wanted)
+        path.chmod(private)
     except OSError as error:
         found.append(PermissionFix(path, kind, mode, wanted, False, error.strerror or "refused"))
         return
-    found.append(PermissionFix(path, kind, mode, wanted, True))
+    found.append(PermissionFix(path, kind, mode, private, True))
 
 
 def _log(found: list[PermissionFix]) -> None:

@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 from cfcoach.paths import PRIVATE_FILE_MODE, ensure_private_dir
 from cfcoach.store.errors import (
@@ -22,6 +23,18 @@ from cfcoach.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
+
+
+def sqlite_uri(path: Path, **query: str) -> str:
+    """``path`` as an SQLite URI (``file:/abs/path?mode=ro``), for ``sqlite3.connect(..., uri=True)``.
+
+    Every file path that becomes a URI goes through here: a name with ``#``, ``?`` or ``%``
+    in it would otherwise be cut short or read as options, and another file opened.
+    """
+    uri = "file:" + quote(str(Path(path).absolute()), safe="/")
+    if query:
+        uri += "?" + "&".join(f"{key}={quote(value, safe='')}" for key, value in query.items())
+    return uri
 
 
 @contextlib.contextmanager
@@ -125,7 +138,7 @@ def open_database(path: Path) -> sqlite3.Connection:
         else:
             fd = os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE_FILE_MODE)
             os.close(fd)
-        _tighten(path)
+        _tighten(path, made=not existed)
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
             connection.row_factory = sqlite3.Row
@@ -165,10 +178,17 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _tighten(path: Path) -> None:
+def _tighten(path: Path, *, made: bool = False) -> None:
+    """Take away what others may do with ``path``; a file just ``made`` gets exactly 0600.
+
+    Nothing is added to a file that was there: one its owner made read-only (``chmod a-w``)
+    stays read-only, and writing to it then fails with a sentence saying so.
+    """
     with contextlib.suppress(FileNotFoundError):
-        if path.stat().st_mode & 0o777 != PRIVATE_FILE_MODE:
-            path.chmod(PRIVATE_FILE_MODE)
+        mode = path.stat().st_mode & 0o777
+        wanted = PRIVATE_FILE_MODE if made else mode & PRIVATE_FILE_MODE
+        if mode != wanted:
+            path.chmod(wanted)
 
 
 def _use_wal(connection: sqlite3.Connection) -> None:
@@ -238,7 +258,14 @@ def backup_copy(connection: sqlite3.Connection, path: Path, reason: str) -> Path
     """Copy the database beside itself (``NAME.REASON-TIMESTAMP.bak``) with SQLite's backup API."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.{reason}-{stamp}.bak")
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, PRIVATE_FILE_MODE)
+    number = 1
+    while True:  # two in one second (a restored old backup, restored again) get -2, -3...
+        try:
+            fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, PRIVATE_FILE_MODE)
+            break
+        except FileExistsError:
+            number += 1
+            target = path.with_name(f"{path.name}.{reason}-{stamp}-{number}.bak")
     os.close(fd)
     copy = sqlite3.connect(target)
     try:
