@@ -245,10 +245,11 @@ def test_doctor_checks_the_database_in_a_home_with_a_hash_in_its_name(
     assert "1 entries, schema and integrity check passed" in result.stdout
 
 
-def test_restore_of_a_named_pipe_says_so_at_once(cfcoach: Run, tmp_path: Path) -> None:
+def test_restore_and_import_of_a_named_pipe_say_so_at_once(cfcoach: Run, tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.sqlite3"
     os.mkfifo(pipe)
     refused_alone(cfcoach("restore", "--yes", str(pipe)), "is a named pipe, not a backup file")
+    refused_alone(cfcoach("import", str(pipe)), "is a named pipe, not a file")
 
 
 def test_a_backup_left_unfinished_by_a_kill_is_removed_by_the_next_backup(

@@ -20,6 +20,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from cfcoach.content.answer_checks import answer_problem
 from cfcoach.export.json_format import SCHEMA_VERSION
+from cfcoach.store.checks import regular_file_problem
 from cfcoach.store.models import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -72,6 +73,13 @@ def read_export(path: Path, exercises: Mapping[str, Exercise] | None = None) -> 
     """The entries in the JSON export at ``path`` (:class:`ImportFileError` if it is not
     one, or if any entry does not fit; ``exercises``: those installed, by id, to check each
     answer against its step)."""
+    # Looked at before it is opened: reading a named pipe or a terminal would wait for ever.
+    problem = regular_file_problem(path)
+    if problem is not None and problem.kind == "not-a-file":
+        raise ImportFileError(
+            f"{path} is {problem.detail}, not a file; give the JSON file made by "
+            "`cfcoach export --format json`."
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
