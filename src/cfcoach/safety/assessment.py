@@ -38,6 +38,9 @@ from cfcoach.safety.rules import (
 Level = Literal["none", "concern", "crisis"]
 _RANK: dict[str, int] = {"none": 0, "concern": 1, "crisis": 2}
 
+_DWARFED = 4
+"""A language's markers count when they are at least 1/4 of the most any language has."""
+
 LEARNED_REASON = "learned-signal"
 """The reason (and category) given when the learned model, not a rule, found the risk."""
 
@@ -147,8 +150,12 @@ class Assessor:
         :attr:`cfcoach.safety.rules.RuleSet.markers`)."""
         keys = {squeeze(word) for word in surface}
         found = {r.language: len(keys & r.markers) for r in self.rule_sets if r.markers}
-        if not any(found.values()):
+        most = max(found.values(), default=0)
+        if not most:
             return list(self.rule_sets)
+        # A language reads the text when its markers are not dwarfed by another's: one
+        # French "ne" in a line of Hindi does not make the line French.
+        enough = max(1, -(-most // _DWARFED))  # a quarter, rounded up
         others = max((n for language, n in found.items() if language != "en"), default=0)
         readers = []
         for rules in self.rule_sets:
@@ -156,9 +163,10 @@ class Assessor:
             if hits is None:  # no markers: reads everything
                 readers.append(rules)
             elif rules.language == "en":
-                if hits or others < 2:
+                # English stands aside only for a text clearly in another language.
+                if hits >= enough or others < 2:
                     readers.append(rules)
-            elif hits:
+            elif hits >= enough:
                 readers.append(rules)
         return readers
 
