@@ -262,7 +262,7 @@ def test_alias_expansion_bomb_is_refused_quickly(tmp_path: Path) -> None:
 
 def test_a_file_over_the_size_limit(tmp_path: Path) -> None:
     path = write(tmp_path, HEAD + "notes: " + "x" * 2_100_000 + "\n")
-    assert_at(only_problem(path), path, 1, 1, "larger than 2 MB")
+    assert_at(only_problem(path), path, 1, 1, "the file is 2.2 MB", "at most 1 MB")
 
 
 # -- files that are not text, or not there ------------------------------------------------

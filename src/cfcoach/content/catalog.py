@@ -17,6 +17,20 @@ from typing import Any, NamedTuple
 from cfcoach.content.library_cache import LibraryCache, file_hash
 
 EXERCISE_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 1_000_000
+"""The largest exercise file read: far more than any exercise needs (the longest shipped
+one is about 10 kB), and small enough to be read and checked in a few seconds."""
+
+
+def too_large(size: int) -> str | None:
+    """What is wrong with an exercise file of ``size`` bytes, or None if it is small enough."""
+    if size <= MAX_FILE_BYTES:
+        return None
+    tenths = -(-size // 100_000)  # rounded up: a file too large never reads as "1.0 MB"
+    return (
+        f"the file is {tenths // 10}.{tenths % 10} MB, and exercise files are at most "
+        f"{MAX_FILE_BYTES // 1_000_000} MB; split it into smaller exercises"
+    )
 
 
 # A NamedTuple and a plain class, not dataclasses: this module is imported at every start
@@ -106,6 +120,9 @@ def read_catalog(shipped_dir: Path, user_dir: Path | None, cache: Path) -> Catal
     problem_files: set[str] = set()
     for path, origin in exercise_sources(shipped_dir, user_dir):
         try:
+            if too_large(path.stat().st_size):
+                problem_files.add(str(path))  # never read whole; the library says why
+                continue
             digest = file_hash(path.read_bytes())
         except OSError:
             return None

@@ -17,6 +17,7 @@ from cfcoach.content.catalog import (
     exercise_files,
     exercise_sources,
     listing_order,
+    too_large,
 )
 from cfcoach.content.library_cache import LibraryCache, card_data, file_hash
 from cfcoach.content.loader import load_exercise_file
@@ -103,6 +104,9 @@ def _load(path: Path, cache: LibraryCache | None) -> Exercise:
     if cache is None:
         return load_exercise_file(path)
     try:
+        if too_large(path.stat().st_size):
+            cache.forget(path)
+            return load_exercise_file(path)  # says how large it is, reading no more than 1 MB
         digest = file_hash(path.read_bytes())
     except OSError:
         cache.forget(path)

@@ -11,17 +11,28 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from cfcoach.content.catalog import MAX_FILE_BYTES, too_large
 from cfcoach.content.checks import check_exercise
 from cfcoach.content.models import STEP_KINDS, Exercise
 from cfcoach.content.problems import ContentError, Problem
 from cfcoach.content.yaml_source import PathKey, SourceMap, YamlReadError, read_yaml
+from cfcoach.textsafety import printable
 
 
 def load_exercise_file(path: Path) -> Exercise:
     """Read and validate one exercise file; raise :class:`ContentError` when it has problems."""
+    return load_exercise_source(path)[0]
+
+
+def load_exercise_source(path: Path) -> tuple[Exercise, SourceMap]:
+    """:func:`load_exercise_file`, with where each value stood in the file (read once)."""
     label = str(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                size = max(path.stat().st_size, len(raw))
+                raise ContentError([Problem(label, 1, 1, too_large(size) or "")])
     except FileNotFoundError:
         raise ContentError(
             [Problem(label, 1, 1, "the file does not exist; check the path")]
@@ -42,17 +53,25 @@ def load_exercise_file(path: Path) -> Exercise:
         raise ContentError(
             [Problem(label, line, 1, "the file is not UTF-8 text; save it as UTF-8")]
         ) from None
-    return load_exercise_text(text, label)
+    return _load_text(text, label)
 
 
 def load_exercise_text(text: str, label: str) -> Exercise:
     """Validate exercise YAML ``text``; ``label`` names it in problems (usually the file path)."""
+    return _load_text(text, label)[0]
+
+
+def _load_text(text: str, label: str) -> tuple[Exercise, SourceMap]:
     if "\x00" in text:
         raise ContentError([Problem(label, 1, 1, "the file holds binary data, not YAML text")])
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if (problem := too_large(size)) is not None:
+        raise ContentError([Problem(label, 1, 1, problem)])
     try:
         data, source = read_yaml(text)
     except YamlReadError as exc:
-        raise ContentError([Problem(label, exc.line, exc.column, exc.message)]) from None
+        message = printable(exc.message)  # it may quote the file, control characters and all
+        raise ContentError([Problem(label, exc.line, exc.column, message)]) from None
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         raise ContentError(
@@ -77,7 +96,7 @@ def load_exercise_text(text: str, label: str) -> Exercise:
     if graph:
         problems = [Problem(label, *source.locate(issue.path), issue.message) for issue in graph]
         raise ContentError(sorted(set(problems)))
-    return exercise
+    return exercise, source
 
 
 def _validation_problems(
@@ -99,7 +118,8 @@ def _validation_problems(
             line, column = source.locate((*path, "kind"))
         else:
             line, column = source.locate(path)
-        problems.add(Problem(label, line, column, _message(error, path)))
+        # A key or kind is quoted as written: its control characters are shown, never run.
+        problems.add(Problem(label, line, column, printable(_message(error, path))))
     return sorted(problems)
 
 
