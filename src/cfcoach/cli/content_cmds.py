@@ -18,6 +18,7 @@ from cfcoach.content.style import (
 )
 from cfcoach.content.yaml_source import SourceMap
 from cfcoach.paths import shipped_content_dir
+from cfcoach.textsafety import printable
 
 
 def list_exercises() -> None:
@@ -93,7 +94,7 @@ def print_reports(problems: list[Problem], warnings: list[StyleWarning]) -> None
     """Problems and warnings together, file by file, line by line."""
     reports: list[Problem | StyleWarning] = [*problems, *warnings]
     for report in sorted(reports, key=lambda r: (r.path, r.line, r.column)):
-        typer.echo(str(report))
+        typer.echo(printable(str(report)))  # a file's name is shown as safely as its text
 
 
 @dataclass

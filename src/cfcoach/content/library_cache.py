@@ -66,7 +66,9 @@ def fingerprint() -> str:
 
     here = Path(__file__).resolve().parent
     parts = [f"format={FORMAT}", f"cfcoach={__version__}"]
-    modules = sorted(here.glob("*.py"))  # every module that reads or checks exercises
+    # Every module that reads or checks exercises, and the one that makes their text safe
+    # to show (a cached exercise holds its text as shown).
+    modules = [*sorted(here.glob("*.py")), here.parent / "textsafety.py"]
     for name, files in (("pydantic", _pydantic_version_files()), ("cfcoach", modules)):
         for module in files:
             try:

@@ -7,7 +7,7 @@ An exercise file is YAML; :mod:`cfcoach.content.loader` turns it into these mode
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -15,9 +15,12 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
+
+from cfcoach.textsafety import printable
 
 END = "end"
 """The target that finishes an exercise (``next: end``)."""
@@ -32,6 +35,30 @@ class _Strict(BaseModel):
         extra="forbid", frozen=True, populate_by_name=True, use_attribute_docstrings=True
     )
 
+    _compared: ClassVar[frozenset[str]] = frozenset()
+    """Fields whose text is compared with answers, never shown: kept exactly as written."""
+
+    @field_validator("*")
+    @classmethod
+    def _shown_safely(cls, value: Any, info: ValidationInfo) -> Any:
+        # Every text an exercise file holds may reach a terminal (lists, the coach, plain
+        # mode, previews, exports): its control and bidirectional characters are made
+        # visible here, once, for every front-end (see cfcoach.textsafety.printable).
+        if info.field_name in cls._compared:
+            return value
+        return _printable_in(value)
+
+
+def _printable_in(value: Any) -> Any:
+    """``value`` with :func:`printable` applied to every string in it (lists, dict values)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, list):
+        return [_printable_in(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _printable_in(item) for key, item in value.items()}
+    return value
+
 
 class Condition(_Strict):
     """A test on earlier answers, written as data (never evaluated as code).
@@ -39,6 +66,8 @@ class Condition(_Strict):
     Either name an ``answer`` (a step id) with exactly one test, or combine other
     conditions with exactly one of ``all``, ``any`` or ``not``.
     """
+
+    _compared = frozenset({"equals", "one_of"})
 
     answer: StepId | None = None
     """The id of the step whose answer is tested."""

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from cfcoach.content.loader import load_exercise_file
+from cfcoach.content.loader import load_exercise_source
 from cfcoach.content.models import (
     ChoiceStep,
     Exercise,
@@ -21,7 +21,8 @@ from cfcoach.content.models import (
     RatingStep,
     StepBase,
 )
-from cfcoach.content.yaml_source import PathKey, SourceMap, YamlReadError, read_yaml
+from cfcoach.content.yaml_source import PathKey, SourceMap
+from cfcoach.textsafety import is_bidi_control, printable
 
 PROMPT_MAX_WORDS = 60
 """Most words a step's text should have: it has to fit the screen above the answer box."""
@@ -62,12 +63,7 @@ class StyleWarning:
 
 def load_with_source(path: Path) -> tuple[Exercise, SourceMap]:
     """Load ``path`` (raising :class:`ContentError` as the loader does), with its positions."""
-    exercise = load_exercise_file(path)
-    try:
-        _, source = read_yaml(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, YamlReadError):
-        source = SourceMap()  # it loaded a moment ago; without positions, warnings say line 1
-    return exercise, source
+    return load_exercise_source(path)
 
 
 def load_with_warnings(path: Path) -> tuple[Exercise, list[StyleWarning]]:
@@ -82,7 +78,62 @@ def style_warnings(exercise: Exercise, source: SourceMap, label: str) -> list[St
         StyleWarning(label, *source.locate(path), message)
         for path, message in _exercise_notes(exercise)
     ]
+    found += [
+        StyleWarning(label, *source.locate(path), _unshowable_note(exercise, path, char))
+        for path, char in source.unshowable.items()
+    ]
     return sorted(set(found))
+
+
+def _unshowable_note(exercise: Exercise, path: PathKey, char: str) -> str:
+    """What to say of a text holding ``char``, a control or bidirectional control character."""
+    code = f"U+{ord(char):04X}"
+    shown = printable(char)
+    if is_bidi_control(char):
+        return (
+            f"{_text_name(exercise, path)} has a bidirectional control character {code}, "
+            f"which can make the words around it read in another order; cfcoach shows it "
+            f"as {shown} instead, so remove it"
+        )
+    return (
+        f"{_text_name(exercise, path)} has a control character {code}, which could change "
+        f"the terminal; cfcoach shows it as {shown} instead, so remove it"
+    )
+
+
+_ONE_OF = {
+    "steps": "step",
+    "options": "option",
+    "cues": "cue",
+    "tags": "tag",
+    "sources": "source",
+    "anchors": "anchor",
+    "suggest": "suggestion",
+    "next": "branch",
+    "one_of": "value",
+}
+
+
+def _text_name(exercise: Exercise, path: PathKey) -> str:
+    """How a warning names the text at ``path``: "the label of option 2 of step 'mood'"."""
+    parts: list[str] = []
+    rest = list(path)
+    while rest:
+        part = rest.pop(0)
+        if part == "steps" and rest and isinstance(number := rest[0], int):
+            rest.pop(0)
+            name = exercise.steps[number].id if number < len(exercise.steps) else number + 1
+            parts.append(f"step '{name}'")
+        elif isinstance(part, str) and rest and (isinstance(rest[0], int) or part == "anchors"):
+            item = rest.pop(0)
+            parts.append(f"{_ONE_OF.get(part, part)} {item + 1 if isinstance(item, int) else item}")
+        else:
+            parts.append(str(part))
+    if not parts:
+        return "the exercise"
+    inner = parts[-1]
+    named = inner if inner.split()[0] in _ONE_OF.values() else f"the {inner}"
+    return " of ".join([named, *reversed(parts[:-1])])
 
 
 def unknown_suggestions(

@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cfcoach.textsafety import unshowable
+
 PathKey = tuple[str | int, ...]
 MAX_DEPTH = 64
 MAX_NODES = 200_000
@@ -35,6 +37,10 @@ class SourceMap:
 
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    unshowable: dict[PathKey, str] = field(default_factory=dict)
+    """Text values holding a control or bidirectional control character (which is shown
+    as a mark, never sent to a terminal; see :func:`cfcoach.textsafety.printable`): the
+    first such character, by path."""
 
     def locate(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
         """The best-known position for ``path``: its own, or its nearest parent's."""
@@ -153,7 +159,10 @@ class _Converter:
             return self._mapping(node, path, depth)
         if isinstance(node, Sequence) and not isinstance(node, (str, bytes)):
             return self._sequence(node, path, depth)
-        return _scalar(node)
+        value = _scalar(node)
+        if isinstance(value, str) and (char := unshowable(value)) is not None:
+            self.source.unshowable.setdefault(path, char)
+        return value
 
     def _enter(self, node: Any) -> None:
         if id(node) in self.active:
