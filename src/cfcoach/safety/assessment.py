@@ -38,8 +38,11 @@ from cfcoach.safety.rules import (
 Level = Literal["none", "concern", "crisis"]
 _RANK: dict[str, int] = {"none": 0, "concern": 1, "crisis": 2}
 
-_DWARFED = 4
-"""A language's markers count when they are at least 1/4 of the most any language has."""
+_DWARFED = 2
+"""A language's markers count when they are at least half the most any language has."""
+
+MENTION = "suicide-mention"
+"""The category of rules that fire on the bare word (suicide, Suizid, suicidio ...)."""
 
 LEARNED_REASON = "learned-signal"
 """The reason (and category) given when the learned model, not a rule, found the risk."""
@@ -130,8 +133,17 @@ class Assessor:
             raise TypeError(f"assess() takes text, not {type(text).__name__}")
         surface = surface_words(text)
         matches: list[Match] = []
+        any_benign = False
         for compiled in self.readers_of(surface):
-            matches.extend(self._rule_matches(compiled, surface))
+            found, benign = self._rule_matches(compiled, surface)
+            matches.extend(found)
+            any_benign = any_benign or benign
+        if any_benign:
+            # The bare word is international ("suicide" is English, French and Hinglish):
+            # when any language's benign list saw a harmless use in this text (news, a
+            # course, someone else's story), a mere mention counts for none of them.
+            # Every rule that reads a first-person risk still counts.
+            matches = [m for m in matches if m.category != MENTION]
         model = self.model
         # The model is asked only when no rule has found a crisis: it adds, never lowers.
         if (
@@ -153,27 +165,32 @@ class Assessor:
         most = max(found.values(), default=0)
         if not most:
             return list(self.rule_sets)
-        # A language reads the text when its markers are not dwarfed by another's: one
-        # French "ne" in a line of Hindi does not make the line French.
-        enough = max(1, -(-most // _DWARFED))  # a quarter, rounded up
-        others = max((n for language, n in found.items() if language != "en"), default=0)
+        # A language stands aside only for a text clearly in another: none of its markers
+        # while another language has two or more, or its markers dwarfed by another's
+        # (one French "ne" in a line of Hindi does not make the line French). A short text
+        # with few markers is read by every language.
+        enough = -(-most // _DWARFED)  # half the most, rounded up
         readers = []
         for rules in self.rule_sets:
             hits = found.get(rules.language)
             if hits is None:  # no markers: reads everything
                 readers.append(rules)
-            elif rules.language == "en":
-                # English stands aside only for a text clearly in another language.
-                if hits >= enough or others < 2:
-                    readers.append(rules)
-            elif hits >= enough:
+                continue
+            if hits:
+                reads = hits >= enough
+            else:
+                reads = max(n for lang, n in found.items() if lang != rules.language) < 2
+            if reads:
                 readers.append(rules)
         return readers
 
-    def _rule_matches(self, compiled: CompiledRules, surface: list[str]) -> list[Match]:
+    def _rule_matches(
+        self, compiled: CompiledRules, surface: list[str]
+    ) -> tuple[list[Match], bool]:
+        """The matches of one rule set, and whether any of its benign patterns matched."""
         norm = normalise_surface(surface, compiled.vocabulary)
         if norm == " ":
-            return []
+            return [], False
         words = TextWords(norm)
         benign = [
             (m.start(), m.end(), b.rule.suppresses)
@@ -198,7 +215,7 @@ class Assessor:
                 match = Match(rule.rule.id, rule.rule.category, rule_level, negated)
                 spans.append(_Span(start, end, match))
         kept = [s for s in spans if not _subsumed(s, spans)]
-        return [s.match for s in sorted(kept, key=lambda s: s.start)]
+        return [s.match for s in sorted(kept, key=lambda s: s.start)], bool(benign)
 
 
 def _negated(compiled: CompiledRules, norm: str, start: int) -> bool:
