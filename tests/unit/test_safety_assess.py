@@ -230,7 +230,9 @@ class TestAssessment:
         assert result.reasons[0] == "pills-saved"
 
     def test_a_clause_break_stops_a_pattern(self) -> None:
-        assert not assess("I want to. Die Hard is on tonight").flagged
+        # A property of the rules (the learned layer reads neighbouring sentences together).
+        rules_only = assess_module.Assessor(load_all_rules())
+        assert not rules_only.assess("I want to. Die Hard is on tonight").flagged
 
     def test_long_text_is_assessed_to_the_end(self) -> None:
         text = "I went for a walk and made dinner. " * 3000 + "I want to die."

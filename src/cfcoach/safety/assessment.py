@@ -22,10 +22,22 @@ import functools
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from cfcoach.safety.learned import LearnedModel, ModelError, load_model, merged_lemmas
-from cfcoach.safety.normalise import CLAUSE, normalise_surface, squeeze, surface_words
+from cfcoach.safety.learned import (
+    LearnedModel,
+    ModelError,
+    load_model,
+    model_words,
+    read_concepts,
+)
+from cfcoach.safety.normalise import (
+    CLAUSE,
+    normalise_surface,
+    squeeze,
+    surface_words,
+    tokens_for,
+)
 from cfcoach.safety.patterns import TextWords
 from cfcoach.safety.rules import (
     CompiledRules,
@@ -116,11 +128,28 @@ class Assessor:
         self,
         compiled: CompiledRules | Sequence[CompiledRules],
         model: LearnedModel | None = None,
+        people: People | None = None,
     ) -> None:
         self.rule_sets: tuple[CompiledRules, ...] = (
             (compiled,) if isinstance(compiled, CompiledRules) else tuple(compiled)
         )
         self.model = model
+        # Per rule set, the words (as that language's rules see them) for the writer and
+        # for other people: whose risk a match speaks of (see _about_someone_else).
+        self._people: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        if people is not None:
+            for rules in self.rule_sets:
+                if rules.language not in _SAYS_WHO:
+                    continue
+                self._people[rules.language] = tuple(  # type: ignore[assignment]
+                    frozenset(
+                        word
+                        for entry in words
+                        for word in tokens_for(entry, rules.vocabulary)
+                        if word != CLAUSE
+                    )
+                    for words in (people.own, people.others)
+                )
 
     @property
     def compiled(self) -> CompiledRules:
@@ -145,13 +174,17 @@ class Assessor:
             # Every rule that reads a first-person risk still counts.
             matches = [m for m in matches if m.category != MENTION]
         model = self.model
-        # The model is asked only when no rule has found a crisis: it adds, never lowers.
-        if (
-            model is not None
-            and not any(m.level == "crisis" for m in matches)
-            and model.flags(text)
-        ):
-            matches.append(Match(LEARNED_REASON, LEARNED_REASON, "concern"))
+        # The model is asked only when no rule has found a crisis. It adds a flag of its own
+        # when it is sure enough (its threshold); and a rule's *concern* (a passive wish, a
+        # negated or bare mention) counts only when the model sees at least a little risk
+        # in the text too (its veto, chosen on lines the rules were not written against).
+        # A rule's crisis always counts.
+        if model is not None and not any(m.level == "crisis" for m in matches):
+            score = model.score(text)
+            if model.veto and score < model.veto:
+                matches = [m for m in matches if m.level == "crisis"]
+            if score >= model.threshold:
+                matches.append(Match(LEARNED_REASON, LEARNED_REASON, "concern"))
         if not matches:
             return NOTHING
         level: Level = "crisis" if any(m.level == "crisis" for m in matches) else "concern"
@@ -215,6 +248,9 @@ class Assessor:
                 match = Match(rule.rule.id, rule.rule.category, rule_level, negated)
                 spans.append(_Span(start, end, match))
         kept = [s for s in spans if not _subsumed(s, spans)]
+        people = self._people.get(compiled.language)
+        if people is not None:
+            kept = [s for s in kept if not _about_someone_else(norm, s, *people)]
         return [s.match for s in sorted(kept, key=lambda s: s.start)], bool(benign)
 
 
@@ -227,6 +263,36 @@ def _negated(compiled: CompiledRules, norm: str, start: int) -> bool:
             return True
         if word not in compiled.bridge:
             return False
+    return False
+
+
+class People(NamedTuple):
+    """Words for the writer and for other people (``concepts.yaml``: self, others)."""
+
+    own: tuple[str, ...]
+    """I, me, my, myself, ich, mich, je, moi, yo, mujhe, main ..."""
+    others: tuple[str, ...]
+    """he, she, they, friend, son, a man, character, er, sie, il, elle, ella, usne ..."""
+
+
+_LOOK_BACK = 8
+_SAYS_WHO = frozenset({"en", "de", "fr"})
+"""Languages that name who does what with a pronoun (Spanish and Hindi often leave "I" out)."""
+
+
+def _about_someone_else(
+    norm: str, span: _Span, own: frozenset[str], others: frozenset[str]
+) -> bool:
+    """True when a match speaks of another person's risk, not the writer's: nothing of the
+    writer in it, and the nearest person before it, in the same clause, is someone else
+    ("my friend told me she has been cutting"; but "I told my friend I cut myself")."""
+    if not own.isdisjoint(norm[span.start : span.end].split()):
+        return False
+    for word in reversed(norm[: span.start].split()[-_LOOK_BACK:]):
+        if word == CLAUSE or word in own:
+            return False
+        if word in others:
+            return True
     return False
 
 
@@ -265,13 +331,22 @@ def _built_assessor() -> Assessor | None:
     model = None
     if rule_sets:
         try:
-            lemmas = merged_lemmas(r.vocabulary.lemmas for r in rule_sets)
-            model = load_model(shipped_rules_paths()[0].parent, lemmas)
+            model = load_model(shipped_rules_paths()[0].parent, *model_words(rule_sets))
         except ModelError as exc:
             _log_problem("safety model", exc)
     if not rule_sets:
         return None
-    return Assessor(rule_sets, model)
+    return Assessor(rule_sets, model, shipped_people())
+
+
+def shipped_people() -> People | None:
+    """The writer's and other people's words from ``concepts.yaml`` (None if unreadable)."""
+    try:
+        concepts = read_concepts(shipped_rules_paths()[0].parent / "concepts.yaml")
+    except ModelError as exc:
+        _log_problem("safety concepts", exc)
+        return None
+    return People(tuple(concepts.get("self", ())), tuple(concepts.get("others", ())))
 
 
 def _log_problem(what: str, exc: Exception) -> None:

@@ -23,12 +23,13 @@ import math
 import re
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from cfcoach.safety.normalise import CLAUSE, squeeze, surface_words
+from cfcoach.safety.normalise import CLAUSE, fold_accents, squeeze, surface_words
+from cfcoach.safety.rules import CompiledRules, shipped_rules_path
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 """Bump when :func:`features` changes: a model trained on other features is refused."""
 
 _SENTENCE_BREAK = re.compile(r"[.!?;\n\r]+|\s[-–—]\s")
@@ -81,7 +82,19 @@ def word_features(word: str, lemmas: Mapping[str, str]) -> list[str]:
     return found
 
 
-def features(words: list[str], lemmas: Mapping[str, str]) -> list[str]:
+def concept_features(classes: Iterable[str]) -> list[str]:
+    """Features of the concepts found in one segment: each, and each pair of them."""
+    found = sorted(set(classes))
+    return [f"k:{c}" for c in found] + [
+        f"kk:{a}+{b}" for i, a in enumerate(found) for b in found[i + 1 :]
+    ]
+
+
+def features(
+    words: list[str],
+    lemmas: Mapping[str, str],
+    concepts: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[str]:
     """Every feature of one segment (``words`` from :func:`segments`)."""
     squeezed = [squeeze(word) for word in words]
     found: list[str] = []
@@ -90,7 +103,17 @@ def features(words: list[str], lemmas: Mapping[str, str]) -> list[str]:
     bases = [lemmas.get(word, word) for word in squeezed]
     found.extend(f"b:{a}_{b}" for a, b in itertools.pairwise(bases))
     found.extend(f"s:{a}_{b}" for a, b in zip(bases, bases[2:], strict=False))
+    if concepts:
+        classes = [
+            c for w, b in zip(squeezed, bases, strict=True) for c in _classes(w, b, concepts)
+        ]
+        found.extend(concept_features(classes))
     return found
+
+
+def _classes(word: str, base: str, concepts: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    own = concepts.get(word, ())
+    return own + concepts.get(base, ()) if base != word else own
 
 
 def bucket(feature: str, bits: int) -> int:
@@ -110,6 +133,8 @@ class LearnedModel:
         bias: float,
         threshold: float,
         lemmas: Mapping[str, str],
+        veto: float = 0.0,
+        concepts: Mapping[str, tuple[str, ...]] | None = None,
         about: Mapping[str, object] | None = None,
     ) -> None:
         if len(weights) != 1 << bits:
@@ -119,18 +144,23 @@ class LearnedModel:
         self.scale = scale
         self.bias = bias
         self.threshold = threshold
+        self.veto = veto
+        """How sure the model must be for a rule's concern to count (0: always)."""
         self.lemmas = lemmas
+        self.concepts = concepts or {}
         self.about = dict(about or {})
-        self._word_cache: dict[str, tuple[str, tuple[int, ...]]] = {}
+        self._word_cache: dict[str, tuple[str, tuple[int, ...], tuple[str, ...]]] = {}
         self._pair_cache: dict[str, int] = {}
 
-    def _word_info(self, word: str) -> tuple[str, tuple[int, ...]]:
-        """A surface word's base form and the slots of its own features (worked out once)."""
+    def _word_info(self, word: str) -> tuple[str, tuple[int, ...], tuple[str, ...]]:
+        """A surface word's base form, the slots of its own features and its concepts
+        (worked out once)."""
         info = self._word_cache.get(word)
         if info is None:
             squeezed = squeeze(word)
             slots = tuple(bucket(f, self.bits) for f in word_features(squeezed, self.lemmas))
-            info = (self.lemmas.get(squeezed, squeezed), slots)
+            base = self.lemmas.get(squeezed, squeezed)
+            info = (base, slots, _classes(squeezed, base, self.concepts))
             if len(self._word_cache) < _CACHE_SIZE:
                 self._word_cache[word] = info
         return info
@@ -146,13 +176,17 @@ class LearnedModel:
     def _slots(self, words: list[str]) -> set[int]:
         slots: set[int] = set()
         bases: list[str] = []
+        classes: list[str] = []
         for word in words:
-            base, own = self._word_info(word)
+            base, own, found = self._word_info(word)
             bases.append(base)
             slots.update(own)
+            classes.extend(found)
         pair = self._pair_slot
         slots.update(pair(f"b:{a}_{b}") for a, b in itertools.pairwise(bases))
         slots.update(pair(f"s:{a}_{b}") for a, b in zip(bases, bases[2:], strict=False))
+        if classes:
+            slots.update(pair(feature) for feature in concept_features(classes))
         return slots
 
     def segment_score(self, words: list[str]) -> float:
@@ -179,7 +213,7 @@ class LearnedModel:
             return []
         pushed = {
             feature: self.weights[bucket(feature, self.bits)] * self.scale
-            for feature in features(best, self.lemmas)
+            for feature in features(best, self.lemmas, self.concepts)
         }
         return sorted(pushed.items(), key=lambda item: -item[1])[:top]
 
@@ -200,7 +234,11 @@ def merged_lemmas(tables: Iterable[Mapping[str, str]]) -> dict[str, str]:
     return merged
 
 
-def load_model(folder: Path, lemmas: Mapping[str, str]) -> LearnedModel:
+def load_model(
+    folder: Path,
+    lemmas: Mapping[str, str],
+    concepts: Mapping[str, tuple[str, ...]] | None = None,
+) -> LearnedModel:
     """The model in ``folder`` (``model.json`` and ``model.bin``)."""
     meta_path, weights_path = folder / "model.json", folder / "model.bin"
     try:
@@ -222,8 +260,63 @@ def load_model(folder: Path, lemmas: Mapping[str, str]) -> LearnedModel:
             scale=float(meta["scale"]),
             bias=float(meta["bias"]),
             threshold=float(meta["threshold"]),
+            veto=float(meta.get("veto", 0.0)),
             lemmas=lemmas,
+            concepts=concepts,
             about=meta,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ModelError(f"{meta_path}: the safety model is incomplete ({exc})") from exc
+
+
+def read_concepts(path: Path) -> dict[str, list[str]]:
+    """concepts.yaml: concept name -> the words that carry it (see that file)."""
+    from cfcoach.content.yaml_source import YamlReadError, read_yaml
+
+    try:
+        data, _ = read_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YamlReadError) as exc:
+        raise ModelError(f"{path}: the concepts cannot be read ({exc})") from exc
+    concepts = data.get("concepts") if isinstance(data, dict) else None
+    if not isinstance(concepts, dict) or not all(
+        isinstance(words, list) and all(isinstance(w, str) for w in words)
+        for words in concepts.values()
+    ):
+        raise ModelError(f"{path}: 'concepts' must map each name to a list of words")
+    return {str(name): list(words) for name, words in concepts.items()}
+
+
+def concept_map(
+    named: Iterable[tuple[str, Iterable[str]]], lemma_tables: Iterable[Mapping[str, str]]
+) -> dict[str, tuple[str, ...]]:
+    """Word -> the concepts it carries, for each way the model may meet the word.
+
+    ``named`` gives (concept, its words as written), a concept possibly more than once
+    (once per language); each word is also known by its base form in every lemma table.
+    """
+    tables = list(lemma_tables)
+    found: dict[str, set[str]] = {}
+    for concept, words in named:
+        for word in words:
+            key = squeeze(fold_accents(word.casefold().replace("'", "")))
+            if not key.isalnum():
+                continue
+            for each in {key} | {table.get(key, key) for table in tables}:
+                found.setdefault(each, set()).add(concept)
+    return {word: tuple(sorted(concepts)) for word, concepts in found.items()}
+
+
+def model_words(
+    rule_sets: Sequence[CompiledRules], concepts_file: Path | None = None
+) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The base forms and concepts the model reads with: every language's lemma table,
+    every rules file's word classes and ``concepts.yaml`` (beside the rules)."""
+    lemmas = merged_lemmas(r.vocabulary.lemmas for r in rule_sets)
+    path = concepts_file or shipped_rules_path().parent / "concepts.yaml"
+    named: list[tuple[str, Iterable[str]]] = list(read_concepts(path).items())
+    for rules in rule_sets:
+        named.extend(
+            (name, [entry for entry in entries if " " not in entry.strip()])
+            for name, entries in rules.lexicon.items()
+        )
+    return lemmas, concept_map(named, [r.vocabulary.lemmas for r in rule_sets])

@@ -7,7 +7,8 @@ and compiles their patterns once. A broken file is refused with FILE:LINE: messa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -183,6 +184,9 @@ class CompiledRules:
     window: int
     language: str = "en"
     markers: frozenset[str] = frozenset()
+    lexicon: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """The word classes of the file (entries as written), which the learned layer uses
+    as concepts."""
 
 
 def marker_key(word: str) -> str:
@@ -293,6 +297,7 @@ def compile_rules(
         window=rule_set.negation.window,
         language=rule_set.language,
         markers=frozenset(marker_key(word) for word in rule_set.markers),
+        lexicon={name: tuple(entries) for name, entries in rule_set.lexicon.items()},
     )
 
 
