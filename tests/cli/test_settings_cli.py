@@ -73,3 +73,25 @@ def test_focus_areas_from_a_newer_version_are_kept_by_changes(cfcoach: Run) -> N
     assert "focus           shame (and 1 from a newer cfcoach, kept)" in shown
     cfcoach("settings", "--focus", "anger")
     assert json.loads(config.read_text())["focus_areas"] == ["anger", "loneliness"]
+
+
+def test_a_code_that_names_no_country_is_one_sentence_and_never_saved(cfcoach: Run) -> None:
+    """Issue 17: `settings --country XX` was saved, as if XX were a country."""
+    cfcoach("settings", "--country", "IE")
+    for code in ("XX", "en", "QZ"):
+        result = cfcoach("settings", "--country", code)
+        assert result.returncode == 2
+        assert result.stderr.strip() == (
+            f"'{code}' is not a country's two-letter code (ISO 3166), so nothing was changed; "
+            "use one such as GB, US or DE, or 'none' to clear it."
+        )
+    assert json.loads(app_paths().config_file.read_text())["country"] == "IE"
+    assert "country         IE (Ireland)" in cfcoach("settings").stdout
+
+
+def test_every_country_with_crisis_lines_is_a_country() -> None:
+    from cfcoach.countries import COUNTRIES
+    from cfcoach.safety import resources_for
+
+    assert len(COUNTRIES) == 249
+    assert set(resources_for(None).known_codes) <= set(COUNTRIES)

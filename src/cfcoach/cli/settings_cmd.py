@@ -15,6 +15,7 @@ from cfcoach.config import (
     normalise_country_code,
     save_settings,
 )
+from cfcoach.countries import country_name
 from cfcoach.focus import parse_focus_choice
 
 
@@ -26,6 +27,14 @@ def focus_line(settings: Settings) -> str:
     if others:
         shown += f" (and {others} from a newer cfcoach, kept)"
     return shown
+
+
+def country_line(code: str | None) -> str:
+    """The country as `cfcoach settings` shows it: ``GB (United Kingdom)``."""
+    if code is None:
+        return "(not set: crisis lines are international)"
+    name = country_name(code)
+    return f"{code} ({name})" if name else code
 
 
 def settings(
@@ -47,6 +56,12 @@ def settings(
                 code = normalise_country_code(country)
             except ValueError:
                 fail(f"'{country}' is not a two-letter country code such as GB, US or DE.", 2)
+            if country_name(code) is None:
+                fail(
+                    f"'{country.strip()}' is not a country's two-letter code (ISO 3166), so "
+                    "nothing was changed; use one such as GB, US or DE, or 'none' to clear it.",
+                    2,
+                )
             resources = resources_for(code)
             if resources.unknown_request:
                 known = ", ".join(resources.known_codes)
@@ -77,7 +92,7 @@ def settings(
         except OSError as exc:
             fail(f"The settings could not be saved ({exc.strerror}); nothing was changed.")
         typer.echo(f"Saved to {path}", err=True)
-    typer.echo(f"country         {current.country or '(not set: crisis lines are international)'}")
+    typer.echo(f"country         {country_line(current.country)}")
     typer.echo(f"theme           {current.theme}")
     typer.echo(f"reduced motion  {'on' if current.reduced_motion else 'off'}")
     typer.echo(f"focus           {focus_line(current)}")
