@@ -2,8 +2,10 @@
 three systems, and ranked lists. The insights screen and ``cfcoach stats`` draw the same
 pictures; each passes its own colours (:class:`ChartStyles`) and width.
 
-Every picture reads without colour too (bars by length, calendar cells by shape), and
-none of them scores or warns: a day without practice is a quiet dot, nothing more.
+Every picture reads without colour too (bars by length, calendar cells by shape): where
+colour alone would tell two things apart (ratings before and after, one entry on a day or
+several), :attr:`ChartStyles.monochrome` draws them with different characters instead. None
+of them scores or warns: a day without practice is a quiet dot, nothing more.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ EIGHTHS = " ▁▂▃▄▅▆▇█"
 FULL = "█"
 DAY_MARK = "■"
 NO_DAY = "·"
+BEFORE_SHADE = "▒"
+"""Without colour, a "before" bar is shaded, so it differs from the solid "after" bar."""
+DAY_MARKS_MONOCHROME = ("▪", "■", "█")
+"""Without colour, days with 1, 2 and 3 or more entries, told apart by size."""
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 SYSTEM_NAMES = ("threat", "drive", "soothe")
 
@@ -42,16 +48,25 @@ class ChartStyles:
     threat: StyleType = "yellow"
     drive: StyleType = "blue"
     soothe: StyleType = "green"
+    monochrome: bool = False
+    """No colour will show (``NO_COLOR``, or not a terminal): what colour alone would tell
+    apart is drawn with different characters."""
 
     def system(self, name: str) -> StyleType:
         return {"threat": self.threat, "drive": self.drive, "soothe": self.soothe}.get(name, "")
 
 
-def _bar_cell(value: float | None, row_from_bottom: int, height: int) -> str:
-    """The character of a bar at one row, for a 0–10 value over ``height`` rows of eighths."""
+def _bar_cell(
+    value: float | None, row_from_bottom: int, height: int, shade: str | None = None
+) -> str:
+    """The character of a bar at one row, for a 0–10 value over ``height`` rows of eighths;
+    with ``shade``, the bar is drawn in whole cells of that character (rounded to the
+    nearest cell) instead."""
     if value is None:
         return " "
     eighths = round(value / 10 * height * 8) - row_from_bottom * 8
+    if shade is not None:
+        return shade if eighths >= 4 else " "
     return EIGHTHS[max(0, min(8, eighths))]
 
 
@@ -69,6 +84,7 @@ def rating_chart(
     fits ``width``; the first and last dates stand under the bars.
     """
     styles = styles or ChartStyles()
+    before_shade = BEFORE_SHADE if styles.monochrome else None
     plot = max(6, width - 4)
     per_column = 3 if paired else 2
     cols = columns(tuple(days), limit=max(1, plot // per_column))
@@ -79,7 +95,7 @@ def rating_chart(
         line.append(f"{label} " + ("┤" if label.strip() else "│"), style=styles.axis)
         for col in cols:
             if paired:
-                line.append(_bar_cell(col.before, row, height), style=styles.before)
+                line.append(_bar_cell(col.before, row, height, before_shade), style=styles.before)
             line.append(_bar_cell(col.after, row, height), style=styles.after)
             line.append(" ")
         lines.append(line)
@@ -98,7 +114,7 @@ def rating_chart(
         lines.append(Text(f"    {dates}", style=styles.axis))
     key = Text("    ")
     if paired:
-        key.append(FULL, style=styles.before)
+        key.append(before_shade or FULL, style=styles.before)
         key.append(" before  ")
     key.append(FULL, style=styles.after)
     key.append(" after" if paired else " rating")
@@ -109,6 +125,7 @@ def rating_chart(
 def practice_calendar(weeks: Sequence[CalendarWeek], *, styles: ChartStyles | None = None) -> Text:
     """Weeks as columns (oldest left), Monday to Sunday down: a mark on each day practised."""
     styles = styles or ChartStyles()
+    marks = DAY_MARKS_MONOCHROME if styles.monochrome else (DAY_MARK,) * len(styles.day_levels)
     months = Text("    ")
     for index, week in enumerate(weeks):
         sunday = week.monday + timedelta(days=6)
@@ -129,16 +146,17 @@ def practice_calendar(weeks: Sequence[CalendarWeek], *, styles: ChartStyles | No
                 line.append(NO_DAY, style=styles.no_day)
                 line.append(" ")
             else:
-                level = styles.day_levels[min(count, len(styles.day_levels)) - 1]
-                line.append(DAY_MARK, style=level)
+                index = min(count, len(styles.day_levels), len(marks)) - 1
+                line.append(marks[index], style=styles.day_levels[index])
                 line.append(" ")
         lines.append(line)
     key = Text("    ")
     key.append(NO_DAY, style=styles.no_day)
     key.append(" no entry  ")
-    for number, level in enumerate(styles.day_levels, start=1):
-        key.append(DAY_MARK, style=level)
-        more = " or more" if number == len(styles.day_levels) else ""
+    levels = min(len(styles.day_levels), len(marks))
+    for number, (mark, level) in enumerate(zip(marks, styles.day_levels, strict=False), start=1):
+        key.append(mark, style=level)
+        more = " or more" if number == levels else ""
         key.append(f" {number}{more}  ")
     lines.append(key)
     return Text("\n").join(lines)

@@ -225,3 +225,75 @@ def test_history_never_loads_the_tui(home: Path, entries: dict[str, int]) -> Non
         loaded = imported_modules(home, *args)
         assert "cfcoach.cli.history_cmds" in loaded
         assert not [m for m in loaded if m == "textual" or m.startswith("textual.")]
+
+
+def test_history_says_how_many_are_unfinished_and_lists_them_when_asked(
+    cfcoach: Run, home: Path
+) -> None:
+    """Issue 17: history said "No entries yet" while three drafts existed."""
+    with EntryStore(app_paths().database) as store:
+        drafts = [
+            add(store, NOW - n * DAY, {"critic": f"Draft {n}"}, status="draft") for n in (1, 2, 3)
+        ]
+
+    only_drafts = cfcoach("history")
+    assert only_drafts.returncode == 0
+    assert "No entries yet" not in only_drafts.stdout
+    assert " ".join(only_drafts.stdout.split()) == (
+        "No finished entries yet, and 3 unfinished entries: `cfcoach history "
+        "--include-drafts` lists them, and `cfcoach` offers to continue."
+    )
+
+    listed = cfcoach("history", "--include-drafts")
+    assert listed.returncode == 0, listed.stderr
+    numbers = [int(line.split()[0]) for line in listed.stdout.splitlines()[1:] if line.strip()]
+    assert numbers == drafts
+    assert listed.stdout.count("[unfinished]") == 3
+    assert "3 of 3 entries, newest first." in listed.stderr
+    assert "not listed" not in listed.stderr
+
+    with EntryStore(app_paths().database) as store:
+        add(store, NOW, {"critic": "Finished one"})
+    mixed = cfcoach("history")
+    assert "Finished one" in mixed.stdout and "Draft" not in mixed.stdout
+    assert mixed.stderr.splitlines()[-1] == (
+        "3 unfinished entries are not listed; `cfcoach history --include-drafts` lists them too."
+    )
+    as_json = cfcoach("history", "--json", "--include-drafts")
+    assert len(json.loads(as_json.stdout)) == 4
+
+
+def stats_of_paired_ratings(cfcoach: Run, env: dict[str, str] | None = None) -> str:
+    with EntryStore(app_paths().database) as store:
+        for n in range(4):
+            add(store, NOW - n * DAY, {"intensity_before": 8, "intensity_after": 3})
+            add(store, NOW - n * DAY, {"intensity_before": 7, "intensity_after": 4})
+    result = cfcoach("stats", env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("env", [None, {"NO_COLOR": "1"}], ids=["a pipe", "NO_COLOR"])
+def test_stats_without_colour_draw_before_and_after_differently(
+    cfcoach: Run, home: Path, env: dict[str, str] | None
+) -> None:
+    """Issue 17: without colour, "█ before █ after" drew both with the same glyph."""
+    out = stats_of_paired_ratings(cfcoach, env)
+
+    chart = out.split("Critic intensity, before and after\n")[1].split("\n\n")[0]
+    assert "▒ before  █ after" in chart
+    bars = [line[4:] for line in chart.splitlines() if line[3:4] in "┤│"]
+    columns = ["".join(line[i] for line in bars if i < len(line)) for i in range(len(bars[0]))]
+    assert "▒▒▒▒" in columns[0] and "█" not in columns[0]  # before, about 7.5 of 10
+    assert "█" in columns[1] and "▒" not in columns[1]  # after, about 3.5
+    calendar = out.split("Days you practised\n")[1].split("\n\n")[0]
+    *grid, key, _ = calendar.splitlines()
+    assert "▪ 1  ■ 2  █ 3 or more" in key
+    days = "".join(grid)
+    assert days.count("■") == 4 and "▪" not in days  # four days of two entries each
+
+
+def test_stats_say_one_day_not_one_days(cfcoach: Run, home: Path) -> None:
+    with EntryStore(app_paths().database) as store:
+        add(store, NOW, {"intensity_before": 8, "intensity_after": 3})
+    assert "1 day with practice in all" in cfcoach("stats").stdout

@@ -32,7 +32,8 @@ def content_validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Exercise files or folders to check (default: every exercise cfcoach finds)."
+            metavar="FILE",
+            help="Exercise files or folders to check (default: every exercise cfcoach finds).",
         ),
     ] = None,
 ) -> None:
@@ -51,7 +52,12 @@ def content_validate(
 def content_schema(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write the schema to (default: print it)."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="File to write the schema to (default: print it).",
+        ),
     ] = None,
 ) -> None:
     """Print the JSON Schema of exercise files.
@@ -66,12 +72,15 @@ def content_schema(
 @content_app.command("new")
 def content_new(
     exercise_id: Annotated[
-        str, typer.Argument(help="The new exercise's id, e.g. evening-kindness.")
+        str, typer.Argument(metavar="ID", help="The new exercise's id, e.g. evening-kindness.")
     ],
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="File or folder to write to (default: your exercises folder)."
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="File or folder to write to (default: your exercises folder).",
         ),
     ] = None,
 ) -> None:
@@ -84,7 +93,8 @@ def content_new(
 @content_app.command("add")
 def content_add(
     paths: Annotated[
-        list[Path], typer.Argument(help="Exercise files, or folders of them, to add.")
+        list[Path],
+        typer.Argument(metavar="FILE", help="Exercise files, or folders of them, to add."),
     ],
     replace: Annotated[
         bool,
@@ -104,7 +114,7 @@ def content_add(
 
 @content_app.command("preview")
 def content_preview(
-    path: Annotated[Path, typer.Argument(help="The exercise file to try.")],
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="The exercise file to try.")],
     plain: Annotated[
         bool, typer.Option("--plain", help="Plain line-by-line prompts instead of the coach.")
     ] = False,

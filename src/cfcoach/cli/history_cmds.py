@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cfcoach.cli.common import context_or_fail, fail, open_store_or_fail, say
+from cfcoach.cli.entry import stop_quietly_when_output_closes
 from cfcoach.content.library import Library
 from cfcoach.context import AppContext
 from cfcoach.datetext import moment_text, range_text
@@ -43,8 +44,16 @@ STATUS_WORDS = {"completed": "completed", "stopped": "stopped early", "draft": "
 PAGE = 500
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich ends with exit 1 ("could not be saved"); a reader going away (`| head`) is
+        # no failure: cfcoach stops quietly, as every command does.
+        self.quiet = True
+        stop_quietly_when_output_closes()
+
+
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    return _Console(highlight=False, soft_wrap=False)
 
 
 def _criteria(
@@ -134,8 +143,10 @@ def run_history(
     until: str | None,
     limit: int,
     as_json: bool,
+    include_drafts: bool = False,
 ) -> None:
-    """List entries newest first (the first ``limit``), optionally holding ``search``."""
+    """List entries newest first (the first ``limit``), optionally holding ``search``;
+    unfinished ones only with ``include_drafts``, else a line says how many there are."""
     if limit < 1:
         fail(f"--limit {limit} shows nothing; give a number from 1 up.", 2)
     context = context_or_fail()
@@ -145,12 +156,18 @@ def run_history(
         until=criteria.until,
         exercise_ids=criteria.exercise_ids,
         include_private=True,
+        include_drafts=include_drafts,
     )
     words = search if search and search.strip() else None
     with closing(open_store_or_fail(context)) as store:
         _checked(store, criteria, context)
         try:
             total = store.history_count(query, search=words)
+            unfinished = (
+                0
+                if include_drafts
+                else store.history_count(query._replace(include_drafts=True), search=words) - total
+            )
             items: list[HistoryItem] = []
             page = store.history(query, search=words, limit=min(limit, PAGE))
             items.extend(page.items)
@@ -166,10 +183,11 @@ def run_history(
     library = context.library
     if as_json:
         _json_out([_listed(item, library) for item in items])
+        _tell_unfinished(unfinished)
         return
     console = _console()
     if not items:
-        console.print(_nothing_found(words, criteria))
+        console.print(_nothing_found(words, criteria, unfinished))
         return
     console.print(_history_table(items, library, console.width))
     shown = len(items)
@@ -179,6 +197,21 @@ def run_history(
         f"{shown:,} of {total:,} entr{'y' if total == 1 else 'ies'}, newest first{more}. "
         "`cfcoach show NUMBER` shows one in full.\n"
     )
+    _tell_unfinished(unfinished)
+
+
+def _unfinished_text(count: int) -> str:
+    return f"{count:,} unfinished entr{'y' if count == 1 else 'ies'}"
+
+
+def _tell_unfinished(count: int) -> None:
+    """One line on stderr: the unfinished entries the list leaves out, and how to see them."""
+    if count:
+        verb = "is" if count == 1 else "are"
+        say(
+            f"{_unfinished_text(count)} {verb} not listed; "
+            "`cfcoach history --include-drafts` lists them too."
+        )
 
 
 def _entry_fields(entry: Entry, library: Library) -> dict[str, Any]:
@@ -238,7 +271,21 @@ def _history_table(items: list[HistoryItem], library: Library, width: int) -> Ta
     return table
 
 
-def _nothing_found(words: str | None, criteria: Criteria) -> str:
+def _nothing_found(words: str | None, criteria: Criteria, unfinished: int = 0) -> str:
+    if unfinished:
+        matching = " hold these words" if words else ""
+        if words or criteria.since or criteria.until or criteria.exercise_ids:
+            matching = matching or " match"
+            return (
+                f"No finished entries{matching}, but {_unfinished_text(unfinished)} "
+                f"{'does' if unfinished == 1 else 'do'}; add --include-drafts to list "
+                f"{'it' if unfinished == 1 else 'them'}."
+            )
+        return (
+            f"No finished entries yet, and {_unfinished_text(unfinished)}: "
+            "`cfcoach history --include-drafts` lists "
+            f"{'it' if unfinished == 1 else 'them'}, and `cfcoach` offers to continue."
+        )
     if words:
         return f"No entries hold “{_one_line(words)}”; try fewer or shorter words."
     if criteria.since or criteria.until or criteria.exercise_ids:
@@ -340,7 +387,9 @@ def run_stats(*, since: str | None, until: str | None, exercises: Sequence[str])
             "comes back to."
         )
         return
-    styles = ChartStyles()
+    # Without colour (NO_COLOR, or a pipe) "before" and "after", and busier days, are
+    # told apart by their characters.
+    styles = ChartStyles(monochrome=console.no_color or console.color_system is None)
     span = range_text(activity.first_day, activity.last_day, short=True)
     console.print(Text("Insights", style="bold"))
     console.print(
@@ -368,7 +417,8 @@ def run_stats(*, since: str | None, until: str | None, exercises: Sequence[str])
     )
     console.print(
         Text(
-            f"{figures.practice_days:,} days with practice in all · "
+            f"{figures.practice_days:,} day{'' if figures.practice_days == 1 else 's'} "
+            "with practice in all · "
             f"{figures.recent_practice_days} in the last 30 days.",
             style="dim",
         )

@@ -13,6 +13,8 @@ from typing import Annotated
 import typer
 
 from cfcoach import __version__
+from cfcoach.cli import completion
+from cfcoach.cli.command_group import CoachGroup
 from cfcoach.cli.content_app import content_app
 from cfcoach.cli.options import (
     ExerciseOption,
@@ -28,8 +30,9 @@ app = typer.Typer(
         "A terminal coach for the inner critic, built on compassion-focused therapy practices. "
         "Self-help to practise between sessions: not therapy, diagnosis or crisis care."
     ),
+    cls=CoachGroup,
     no_args_is_help=False,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -77,11 +80,15 @@ def _open_tui(
     )
 
 
-@app.command("run")
+@app.command("run", short_help="Do one exercise, in the coach or (--plain) line by line.")
 def run_exercise(
     exercise_id: Annotated[
         str,
-        typer.Argument(help="The exercise to do, e.g. daily-checkin (see `cfcoach content list`)."),
+        typer.Argument(
+            metavar="EXERCISE",
+            help="The exercise to do, e.g. daily-checkin (see `cfcoach content list`).",
+            autocompletion=completion.exercises,
+        ),
     ],
     plain: Annotated[
         bool,
@@ -94,7 +101,8 @@ def run_exercise(
         bool | None,
         typer.Option(
             "--resume/--new",
-            help="Continue the unfinished one of this exercise, or start a new one (without either, cfcoach asks).",
+            help="Continue the unfinished one of this exercise, or start a new one. Without "
+            "either, cfcoach asks in a terminal; in a pipe it starts a new one and says so.",
         ),
     ] = None,
     theme: ThemeOption = None,
@@ -117,20 +125,26 @@ def run_exercise(
         raise typer.Exit(code)
 
 
-@app.command()
+@app.command(short_help="Write entries as json (the default), md, html, pdf or csv.")
 def export(
     format: Annotated[
         str | None,
         typer.Option(
             "--format",
             "-f",
-            help="md, html, pdf, csv or json (default: from the --output file's extension, else json).",
+            metavar="FORMAT",
+            autocompletion=completion.formats,
+            help="json (the default: a backup cfcoach can import), md, html, pdf or csv; "
+            "without --format, the --output file's extension decides.",
         ),
     ] = None,
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", help="File to write (default, or '-': print to the terminal)."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="File to write (default, or '-': print to the terminal).",
         ),
     ] = None,
     since: SinceOption = None,
@@ -138,10 +152,13 @@ def export(
     exercise: ExerciseOption = None,
     ids: Annotated[
         str | None,
-        typer.Option("--ids", help="Only these entries, by number: 1,2,5 or 3-7."),
+        typer.Option(
+            "--ids", metavar="NUMBERS", help="Only these entries, by number: 1,2,5 or 3-7."
+        ),
     ] = None,
     last: Annotated[
-        int | None, typer.Option("--last", help="Only the newest N entries that match.")
+        int | None,
+        typer.Option("--last", metavar="N", help="Only the newest N entries that match."),
     ] = None,
     include_private: Annotated[
         bool,
@@ -156,12 +173,20 @@ def export(
             "--include-safety-plan", help="Add your safety plan, once you have saved one."
         ),
     ] = False,
-    paper: Annotated[str, typer.Option("--paper", help="Page size of a PDF: a4 or letter.")] = "a4",
+    paper: Annotated[
+        str,
+        typer.Option(
+            "--paper",
+            metavar="SIZE",
+            autocompletion=completion.papers,
+            help="Page size of a PDF: a4 or letter.",
+        ),
+    ] = "a4",
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists.")
     ] = False,
 ) -> None:
-    """Write chosen entries for your therapist (md, html, pdf, csv) or as a JSON backup."""
+    """Write chosen entries as JSON (the default, a backup), or for your therapist as md, html, pdf or csv."""
     from cfcoach.cli.export_cmd import run_export
 
     run_export(
@@ -180,10 +205,11 @@ def export(
     )
 
 
-@app.command("import")
+@app.command("import", short_help="Bring entries back from a JSON export, without duplicates.")
 def import_command(
     source: Annotated[
-        Path, typer.Argument(help="A JSON file made by `cfcoach export --format json`.")
+        Path,
+        typer.Argument(metavar="FILE", help="A JSON file made by `cfcoach export --format json`."),
     ],
 ) -> None:
     """Bring entries back from a JSON export; entries already here are not added twice."""
@@ -192,16 +218,27 @@ def import_command(
     run_import(source)
 
 
-@app.command("history")
+@app.command("history", short_help="List your entries, newest first; search or pick some.")
 def history_command(
     search: Annotated[
         str | None,
-        typer.Option("--search", "-s", help="Only entries holding all these words (any order)."),
+        typer.Option(
+            "--search",
+            "-s",
+            metavar="WORDS",
+            help="Only entries holding all these words (any order).",
+        ),
     ] = None,
     exercise: ExerciseOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="How many to list.")] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", metavar="N", help="How many to list.")
+    ] = 20,
+    include_drafts: Annotated[
+        bool,
+        typer.Option("--include-drafts", help="Also list unfinished entries (drafts)."),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List your entries, newest first: search them, or pick an exercise or some days."""
@@ -214,13 +251,14 @@ def history_command(
         until=until,
         limit=limit,
         as_json=as_json,
+        include_drafts=include_drafts,
     )
 
 
-@app.command("show")
+@app.command("show", short_help="Show one entry in full.")
 def show_command(
     entry_id: Annotated[
-        str, typer.Argument(help="The entry's number (`cfcoach history` shows it).")
+        str, typer.Argument(metavar="ID", help="The entry's number (`cfcoach history` shows it).")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
@@ -230,7 +268,7 @@ def show_command(
     run_show(entry_id, as_json=as_json)
 
 
-@app.command("trash")
+@app.command("trash", short_help="Put an entry in the trash (restorable for 30 days).")
 def trash_command(
     entry_id: Annotated[
         str,
@@ -258,7 +296,7 @@ def untrash_command(
     run_untrash(entry_id)
 
 
-@app.command("stats")
+@app.command("stats", short_help="Your practice in figures and small charts.")
 def stats_command(
     since: SinceOption = None,
     until: UntilOption = None,
@@ -270,12 +308,13 @@ def stats_command(
     run_stats(since=since, until=until, exercises=exercise or [])
 
 
-@app.command("backup")
+@app.command("backup", short_help="Copy all your entries to a file (safe while cfcoach is open).")
 def backup_command(
     target: Annotated[
         Path | None,
         typer.Argument(
-            help="File (or folder) for the copy; default: the backups folder in cfcoach's data folder."
+            metavar="FILE",
+            help="File (or folder) for the copy; default: the backups folder in cfcoach's data folder.",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
@@ -286,9 +325,11 @@ def backup_command(
     backup(target, force)
 
 
-@app.command("restore")
+@app.command("restore", short_help="Bring back entries from a backup (yours are kept aside).")
 def restore_command(
-    source: Annotated[Path, typer.Argument(help="A backup made by `cfcoach backup`.")],
+    source: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A backup made by `cfcoach backup`.")
+    ],
     yes: Annotated[bool, typer.Option("--yes", help="Don't ask for confirmation.")] = False,
 ) -> None:
     """Bring back entries from a backup; your current entries are kept as a copy first."""
@@ -297,7 +338,7 @@ def restore_command(
     restore(source, yes)
 
 
-@app.command("doctor")
+@app.command("doctor", short_help="Check the data folder, permissions, database and exercises.")
 def doctor_command() -> None:
     """Check cfcoach's data folder, file permissions, database and exercises."""
     from cfcoach.cli.data_cmds import doctor
@@ -311,7 +352,12 @@ def doctor_command() -> None:
 def help_now_command(
     country: Annotated[
         str | None,
-        typer.Option("--country", help="Crisis lines for this country (two letters, e.g. GB, US)."),
+        typer.Option(
+            "--country",
+            metavar="COUNTRY",
+            autocompletion=completion.countries,
+            help="Crisis lines for this country (two letters, e.g. GB, US).",
+        ),
     ] = None,
 ) -> None:
     """Show crisis lines now, without starting the coach."""
@@ -328,11 +374,14 @@ def settings_command(
         str | None,
         typer.Option(
             "--country",
+            metavar="COUNTRY",
+            autocompletion=completion.countries,
             help="Your country (two letters, e.g. GB), for crisis lines; 'none' to clear.",
         ),
     ] = None,
     theme: Annotated[
-        str | None, typer.Option("--theme", help="dark, light, or a Textual theme name.")
+        str | None,
+        typer.Option("--theme", metavar="THEME", help="dark, light, or a Textual theme name."),
     ] = None,
     reduced_motion: Annotated[
         bool | None,
@@ -344,6 +393,7 @@ def settings_command(
         str | None,
         typer.Option(
             "--focus",
+            metavar="AREAS",
             help="What you'd like to work on, for suggestions on the home screen, e.g. "
             "perfectionism,shame ('none' to clear). Any of: chronic-self-criticism, "
             "perfectionism, shame, social-anxiety, anger, low-self-worth, "

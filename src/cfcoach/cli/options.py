@@ -6,10 +6,14 @@ from typing import Annotated
 
 import typer
 
+from cfcoach.cli import completion
+
 ThemeOption = Annotated[
     str | None,
     typer.Option(
         "--theme",
+        metavar="THEME",
+        autocompletion=completion.themes,
         help="Colour theme: dark, light, or any Textual theme name (default: your settings).",
     ),
 ]
@@ -20,14 +24,23 @@ ReducedMotion = Annotated[
 SinceOption = Annotated[
     str | None,
     typer.Option(
-        "--since", help="First day: a date (2026-11-01) or a span back from today (7d, 4w, 3m)."
+        "--since",
+        metavar="DATE",
+        help="First day: a date (2026-11-01) or a span back from today (7d, 4w, 3m).",
     ),
 ]
 UntilOption = Annotated[
     str | None,
-    typer.Option("--until", help="Last day: a date or a span back from today, like --since."),
+    typer.Option(
+        "--until", metavar="DATE", help="Last day: a date or a span back from today, like --since."
+    ),
 ]
 ExerciseOption = Annotated[
     list[str] | None,
-    typer.Option("--exercise", help="Only this exercise's entries (repeat for several)."),
+    typer.Option(
+        "--exercise",
+        metavar="EXERCISE",
+        autocompletion=completion.exercises,
+        help="Only this exercise's entries (repeat for several).",
+    ),
 ]
