@@ -111,14 +111,22 @@ def test_in_a_pipe_an_unreadable_answer_is_taken_as_not_saying_and_shifts_nothin
 
 
 def test_in_a_pipe_an_empty_line_is_left_for_the_next_question(context: AppContext) -> None:
-    out = run(context, [*HOPELESS, "", *AFTER[1:]])  # the empty line was meant for 'threat'
+    err = io.StringIO()
+    out = io.StringIO()
+    lines = [*HOPELESS, "", *AFTER[1:]]  # the empty line was meant for 'threat'
+    code = PlainRunner(
+        context, io.StringIO("\n".join(lines) + "\n"), out, interactive=False, stderr=err
+    ).run("daily-checkin", resume=False)
 
-    assert out.count(TAKEN) == 1
-    entry = only_entry(context)
-    assert "threat" in entry.skipped
-    assert entry.answers["drive"] == "Getting everything done perfectly"
-    assert entry.answers["kind_action"] == "Make a cup of tea"
-    assert entry.status == "completed"
+    # 'threat' asks for words: the empty line stops the run there, and nothing shifts.
+    assert code == EXIT_INPUT_ENDED
+    assert out.getvalue().count(TAKEN) == 1
+    assert "does not answer “What might the critic be protecting you from?”" in err.getvalue()
+    with context.open_store() as store:
+        entry = store.latest_draft()
+    assert entry is not None and entry.state["current"] == "threat"
+    assert entry.state["safety_question"]["reply"] == "rather_not_say"
+    assert "drive" not in entry.answers
 
 
 def test_in_a_terminal_an_unreadable_answer_is_asked_again(context: AppContext) -> None:
@@ -197,11 +205,14 @@ def test_a_worrying_note_for_the_therapist_says_the_note_waits_for_an_export(
 
 def test_words_too_long_to_keep_are_still_read(context: AppContext) -> None:
     too_long = WORRYING + "." + " I'm tired." * 60  # the kind action takes 500 characters
-    out = run(context, [*CALM_ANSWERS[:-2], too_long, CALM_ANSWERS[-1]])
+    out = run(context, [*CALM_ANSWERS[:-2], too_long, CALM_ANSWERS[-1]], code=EXIT_INPUT_ENDED)
 
-    assert "(Skipping this step.)" in out and SCREEN in out
-    entry = only_entry(context)
-    assert "kind_action" not in entry.answers and entry.safety_shown is True
+    assert SCREEN in out  # read for danger before the run stops at this step
+    with context.open_store() as store:
+        entry = store.latest_draft()
+    assert entry is not None and entry.safety_shown is True
+    assert "kind_action" not in entry.answers
+    assert entry.state["pending"]["kind_action"] == too_long  # kept in the draft
 
 
 def test_the_installed_command_asks_in_a_pipe(cfcoach: Run, home: Path) -> None:

@@ -3,10 +3,16 @@
 For screen readers, pipes and simple terminals: no colours, no cursor movement, one
 question at a time. Piped answers (one line each) complete an exercise; steps that ask
 nothing (information, pauses, reviews) take no input when stdin is not a terminal.
+
+In a pipe nobody can correct a line, so a line a step cannot take (a word where a number
+belongs, an option that is not there) stops the run with one sentence on stderr naming the
+question and what it takes, and the answers so far stay as a draft: a misread line never
+shifts every answer after it onto the wrong question.
 """
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from collections.abc import Callable
 from typing import TextIO, TypeVar
@@ -26,10 +32,10 @@ from cfcoach.content import (
 from cfcoach.content.answer_text import answer_label, describe_answer
 from cfcoach.context import AppContext
 from cfcoach.engine import AnswerError, ResumeError
-from cfcoach.practice import Practice
+from cfcoach.practice import Practice, flagged
 from cfcoach.safety_plan import starting_answers
 from cfcoach.store import EntryStore, StoreError
-from cfcoach.textsafety import printable
+from cfcoach.textsafety import printable, typeable
 
 WIDTH = 78
 BAR_CELLS = 10
@@ -46,6 +52,12 @@ class InputEnded(Exception):
     """stdin closed before the exercise was over."""
 
 
+class LineNotTaken(InputEnded):
+    """In a pipe, a line the step could not take: the run stops there (what it was is
+    already said on stderr), as if the input had ended, so no later line lands on the
+    wrong question."""
+
+
 class SavingGivenUp(Exception):
     """Saving failed and the person chose to stop rather than try again."""
 
@@ -54,12 +66,20 @@ class PlainRunner:
     """Runs one exercise as line prompts, saving after every step through :class:`Practice`."""
 
     def __init__(
-        self, context: AppContext, stdin: TextIO, stdout: TextIO, interactive: bool | None = None
+        self,
+        context: AppContext,
+        stdin: TextIO,
+        stdout: TextIO,
+        interactive: bool | None = None,
+        stderr: TextIO | None = None,
     ) -> None:
         self.context = context
         self.stdin = stdin
         self.out = stdout
+        self.err = stderr if stderr is not None else sys.stderr
         self.interactive = stdin.isatty() if interactive is None else interactive
+        self.lines_read = 0
+        """How many lines were read from stdin (a stopped pipe names the line)."""
         self._earlier_text: str | None = None
         """The current text step's earlier answer (kept when Enter is pressed on its own)."""
         self._unread: str | None = None
@@ -87,6 +107,8 @@ class PlainRunner:
                 self.say(printable(line.rstrip("\r\n")))  # typed at the prompt before
         else:
             line = self.stdin.readline()
+            if line:
+                self.lines_read += 1
         if line == "":
             if self.interactive:
                 self.say()
@@ -104,6 +126,23 @@ class PlainRunner:
         if not self.interactive:
             return ""
         return self.ask(prompt).strip()
+
+    def tell(self, text: str) -> None:
+        """One line on stderr: why a piped run stopped, or what was done on its behalf."""
+        self.err.write(printable(text) + "\n")
+        self.err.flush()
+
+    def stop_reading(self, step: StepBase, line: str, reason: str) -> LineNotTaken:
+        """Say on stderr, in one sentence, that ``line`` does not answer ``step`` and what
+        it takes; the caller raises what is returned, ending the run."""
+        shown = " ".join(line.split())
+        if len(shown) > 60:
+            shown = shown[:59] + "…"
+        self.tell(
+            f"Line {self.lines_read} of the input, “{shown}”, does not answer "
+            f"“{' '.join(step.title.split())}”: {reason}."
+        )
+        return LineNotTaken()
 
     # -- flow -------------------------------------------------------------------------
 
@@ -129,6 +168,12 @@ class PlainRunner:
                 f"`cfcoach run {exercise.id} --plain --resume` continues from here."
             )
             return EXIT_DONE
+        except LineNotTaken:
+            self.tell(
+                "The answers before it are saved as a draft; "
+                f"`cfcoach run {exercise.id} --plain --resume` continues from that question."
+            )
+            return EXIT_INPUT_ENDED
         except InputEnded:
             self.say()
             self.para(
@@ -154,13 +199,20 @@ class PlainRunner:
     def _begin(self, store: EntryStore, exercise: Exercise, resume: bool | None) -> Practice:
         draft = store.latest_draft(exercise.id) if resume is not False else None
         if draft is not None and resume is None:
+            when = draft.started_at.astimezone().strftime("%a %d %b, %H:%M")
             if self.interactive:
-                when = draft.started_at.astimezone().strftime("%a %d %b, %H:%M")
                 reply = self.ask(
                     f"You have an unfinished {exercise.title.lower()} from {when}. Continue it? [Y/n] "
                 )
                 resume = not reply.strip().lower().startswith("n")
             else:
+                # Nobody can answer the question in a pipe: the piped lines start a new
+                # one, and the old one stays, as the person is told.
+                self.tell(
+                    f"Starting a new {exercise.title.lower()}; the unfinished one from {when} "
+                    f"stays saved (`cfcoach run {exercise.id} --plain --resume` continues it; "
+                    "--new starts a new one without this note)."
+                )
                 resume = False
         if draft is not None and resume:
             try:
@@ -277,9 +329,17 @@ class PlainRunner:
                 earlier = practice.session.answer_for(step.id)
                 self._earlier_text = earlier if isinstance(earlier, str) else None
                 reply = self.ask(self._prompt(step)).strip()
+                if isinstance(step, TextStep):
+                    # Control characters typed or pasted (an escape, say) are kept as
+                    # visible symbols, as the coach's answer boxes keep them: never run.
+                    reply = typeable(reply, one_line=not step.multiline)
                 if not reply and self._earlier_text is not None:
                     reply = self._earlier_text  # Enter keeps what was written before
             if reply.startswith("/"):
+                if reply.lower() not in COMMAND_WORDS and not self.interactive:
+                    raise self.stop_reading(
+                        step, reply, f"a line starting with / is one of {COMMANDS}"
+                    )
                 if self._command(practice, reply.lower()):
                     return
                 continue
@@ -292,16 +352,28 @@ class PlainRunner:
                     ask_safety_question(self, practice, step.id)
                 return
             except AnswerError as exc:
-                self.para(str(exc))
-                if not self.interactive:
-                    # A pipe cannot correct itself: keep what is valid and move on.
-                    self.para("(Skipping this step.)")
-                    # Words that did not fit (too long, say) are still read for danger.
-                    typed = reply if isinstance(step, TextStep) else None
-                    assessment = practice.skip(typed)
+                if self.interactive:
+                    self.para(self._not_taken(step, reply, exc))
+                    continue
+                # A pipe cannot correct itself, and going on would put every later line
+                # on the wrong question: stop here. Words that did not fit (too long, say)
+                # stay in the draft, and are still read for danger.
+                if isinstance(step, TextStep) and reply:
+                    self.saved(lambda: practice.keep_typing(reply))  # noqa: B023 (called at once)
+                    assessment = flagged(reply)
                     if assessment is not None:
                         show_safety_screen(self, practice, step.id, assessment)
-                    return
+                raise self.stop_reading(step, reply, takes(step, reply)) from exc
+
+    def _not_taken(self, step: StepBase, reply: str, problem: AnswerError) -> str:
+        """What to say in a terminal when ``reply`` does not answer ``step``."""
+        if isinstance(step, ChoiceStep) and reply:
+            values = {option.value for option in step.options}
+            unknown = [part for part in read_choices(step, reply) if part not in values]
+            if unknown:
+                this_takes = takes(step, reply).removeprefix("it takes ")
+                return f"“{printable(unknown[0])}” is not one of the options; type {this_takes}."
+        return str(problem)
 
     def saved(self, action: Callable[[], T]) -> T:
         """Run a Practice action; when it can't be saved (a full disk...), say why and, in a
@@ -342,9 +414,9 @@ class PlainRunner:
             for i, option in enumerate(step.options, start=1):
                 self.say(f"  {i}. {printable(option.label)}")
             return (
-                "Your choices (numbers, separated by commas): "
+                "Your choices (numbers or words, separated by commas): "
                 if step.multiple
-                else "Your choice (a number): "
+                else "Your choice (a number or its words): "
             )
         if isinstance(step, TextStep) and self._earlier_text is not None:
             self.para(
@@ -357,15 +429,7 @@ class PlainRunner:
 
     def _parse(self, step: StepBase, reply: str) -> object:
         if isinstance(step, ChoiceStep):
-            picks: list[str] = []
-            for part in (p.strip() for p in reply.split(",")):
-                if not part:
-                    continue
-                if part.isdigit() and 1 <= int(part) <= len(step.options):
-                    picks.append(step.options[int(part) - 1].value)
-                else:
-                    picks.append(part)
-            return picks
+            return read_choices(step, reply)
         if isinstance(step, (InfoStep, PauseStep, ReviewStep)):
             return None
         return reply
@@ -413,6 +477,82 @@ class PlainRunner:
             practice.stop()
             return True
         return False
+
+
+COMMAND_WORDS = frozenset({"/back", "/skip", "/stop", "/too-much", "/toomuch", "/too much"})
+
+
+def _words(text: str) -> str:
+    """``text`` as choices are compared: any case, curly quotes straight, spaces single,
+    and without a full stop or quotation marks around it."""
+    text = text.replace("’", "'").replace("‘", "'").strip().strip("\"'“”").rstrip(".")
+    return " ".join(text.casefold().split())
+
+
+def _option_for(step: ChoiceStep, typed: str) -> str | None:
+    """The value of the option ``typed`` names (by its number, its words or its saved
+    value), or None."""
+    words = _words(typed)
+    if words.isdigit():
+        number = int(words)
+        return step.options[number - 1].value if 1 <= number <= len(step.options) else None
+    for option in step.options:
+        if words in (_words(option.label), option.value):
+            return option.value
+    return None
+
+
+def read_choices(step: ChoiceStep, reply: str) -> list[str]:
+    """The options a typed line picks: each by its number or its words, several separated
+    by commas (an option whose words hold a comma is still one option).
+
+    A part that names no option is kept as typed, so the engine says it is not one of them.
+    """
+    whole = _option_for(step, reply)
+    if whole is not None:
+        return [whole]
+    parts = reply.split(",")
+    picks: list[str] = []
+    start = 0
+    while start < len(parts):
+        for end in range(len(parts), start, -1):  # the longest run of parts that names one
+            found = _option_for(step, ",".join(parts[start:end]))
+            if found is not None:
+                picks.append(found)
+                start = end
+                break
+        else:
+            if parts[start].strip():
+                picks.append(parts[start].strip())
+            start += 1
+    return picks
+
+
+def takes(step: StepBase, reply: str) -> str:
+    """What ``step`` takes, as the end of a sentence ("it takes a whole number ...")."""
+    leave = ", or an empty line to leave it" if getattr(step, "optional", False) else ""
+    if isinstance(step, RatingStep):
+        return f"it takes a whole number from 0 to 10{leave} (or /skip)"
+    if isinstance(step, ChoiceStep):
+        count = len(step.options)
+        example = printable(step.options[0].label)
+        if step.multiple:
+            return (
+                f"it takes option numbers from 1 to {count} or the options' words "
+                f"(such as “{example}”), separated by commas{leave} (or /skip)"
+            )
+        return (
+            f"it takes one option's number from 1 to {count} or its words "
+            f"(such as “{example}”){leave} (or /skip)"
+        )
+    if isinstance(step, TextStep):
+        if reply.strip():
+            return (
+                f"it takes at most {step.max_length:,} characters and this line has "
+                f"{len(reply):,} (they are kept in the draft)"
+            )
+        return "it asks for a few words (or /skip to leave it)"
+    return "it takes no answer"
 
 
 def text_bar(value: object) -> str:
