@@ -57,7 +57,7 @@ async def test_making_the_safety_plan_from_the_welcome(make_app: MakeApp) -> Non
         await pilot.pause()
         await press(pilot, "enter", "up", "enter")  # on; the country above the guessed one
         await press(pilot, "escape")  # not now, for what to work on
-        await press(pilot, "up", "enter")  # "Make my safety plan now"
+        await press(pilot, "down", "enter")  # "Make my safety plan now", under "Maybe later"
         assert isinstance(app.screen, RunnerScreen)
         assert step_id(app) == "intro"
         assert "Making a safety plan" in screen_words(app)

@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from cfcoach.tui.widgets.choice_list import ChoiceList
+
 HERE = Path(__file__).parent
 
 
@@ -32,7 +34,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False, classes="dialog-title")
             yield Static(self.message, markup=False, classes="dialog-text")
-            yield OptionList(
+            yield ChoiceList(
                 Option(self.no_label, id="no"),
                 Option(self.yes_label, id="yes"),
                 id="confirm-choices",
@@ -42,9 +44,7 @@ class ConfirmScreen(ModalScreen[bool]):
             )
 
     def on_mount(self) -> None:
-        choices = self.query_one(OptionList)
-        choices.highlighted = 0
-        choices.focus()
+        self.query_one(ChoiceList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

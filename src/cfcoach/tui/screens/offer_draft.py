@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from cfcoach.content.models import Exercise
 from cfcoach.store import Entry
 from cfcoach.tui.when_text import started_phrase
+from cfcoach.tui.widgets.choice_list import ChoiceList
 
 HERE = Path(__file__).parent
 
@@ -44,16 +45,14 @@ class OfferDraftScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static("Welcome back", classes="dialog-title")
             yield Static(text, markup=False, classes="dialog-text")
-            yield OptionList(
+            yield ChoiceList(
                 Option("Continue where I left off", id="continue"),
                 Option("Start afresh (what you wrote before is kept)", id="fresh"),
                 id="offer-choices",
             )
 
     def on_mount(self) -> None:
-        choices = self.query_one(OptionList)
-        choices.highlighted = 0
-        choices.focus()
+        self.query_one(ChoiceList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

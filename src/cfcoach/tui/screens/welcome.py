@@ -17,6 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cfcoach.tui.widgets.choice_list import ChoiceList
+
 HERE = Path(__file__).parent
 
 WHAT_IT_IS = (
@@ -86,7 +88,7 @@ class WelcomeScreen(_AnswersOnce, ModalScreen[str | None]):
                 )
                 options = [Option(label, id=code) for code, label in self.countries]
                 options.append(Option("Somewhere else (an international directory)", id=ELSEWHERE))
-                yield OptionList(*options, id="countries")
+                yield ChoiceList(*options, id="countries")
                 yield Static(
                     "↑ ↓ to choose, Enter to confirm. You can change it later with w on the "
                     "home screen, or `cfcoach settings --country CC`.",
@@ -128,9 +130,11 @@ class WelcomeScreen(_AnswersOnce, ModalScreen[str | None]):
 
 
 class OfferPlanScreen(_AnswersOnce, ModalScreen[bool]):
-    """After the first-run welcome: make a safety plan now, or later."""
+    """After the first-run welcome: make a safety plan now, or later ("Maybe later" first:
+    it is the calm answer, highlighted as the offer opens)."""
 
     CSS_PATH = HERE / "welcome.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "later", "Maybe later")]
 
     def on_key(self, event: Key) -> None:
         """Enter that reaches the screen (the list not focused yet) takes the highlighted choice."""
@@ -148,18 +152,23 @@ class OfferPlanScreen(_AnswersOnce, ModalScreen[bool]):
                 "It takes about fifteen minutes, and you can make it any time from the exercises.",
                 classes="dialog-text",
             )
-            yield OptionList(
-                Option("Make my safety plan now", id="now"),
+            yield ChoiceList(
                 Option("Maybe later", id="later"),
+                Option("Make my safety plan now", id="now"),
                 id="plan-choices",
+            )
+            yield Static(
+                "↑ ↓ to choose, Enter to confirm.",
+                classes="dialog-hint",
             )
         yield Footer()
 
     def on_mount(self) -> None:
-        choices = self.query_one(OptionList)
-        choices.highlighted = 1
-        choices.focus()
+        self.query_one(ChoiceList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.answer_once(event.option_id == "now")
+
+    def action_later(self) -> None:
+        self.answer_once(False)
