@@ -201,3 +201,17 @@ def test_pattern_language(pattern: str, text: str, matches: bool) -> None:
 def test_pattern_errors(pattern: str, message: str) -> None:
     with pytest.raises(PatternError, match=message):
         compile_patterns([pattern], {}, words_of)
+
+
+def test_every_shipped_pattern_compiles_and_needs_words() -> None:
+    # Patterns are compiled when a text first needs them; here, all of them, now.
+    for rules in ALL_RULES:
+        for compiled in [*rules.rules, *rules.benign]:
+            compiled.regexes.check()
+
+
+def test_a_pattern_that_matches_nothing_is_refused_when_checked() -> None:
+    from cfcoach.safety.patterns import LazyRegexes
+
+    with pytest.raises(PatternError, match="can match no words"):
+        LazyRegexes(["(?<= )(?:x )?"]).check()

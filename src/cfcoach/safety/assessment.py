@@ -228,17 +228,17 @@ class Assessor:
         benign = [
             (m.start(), m.end(), b.rule.suppresses)
             for b in compiled.benign
-            for regex, trigger in zip(b.regexes, b.triggers, strict=True)
+            for index, trigger in enumerate(b.triggers)
             if words.may_match(trigger)
-            for m in regex.finditer(norm)
+            for m in b.regexes[index].finditer(norm)
         ]
         spans: list[_Span] = []
         for rule in compiled.rules:
             found_spans = {
                 (m.start(), m.end())
-                for regex, trigger in zip(rule.regexes, rule.triggers, strict=True)
+                for index, trigger in enumerate(rule.triggers)
                 if words.may_match(trigger)
-                for m in regex.finditer(norm)
+                for m in rule.regexes[index].finditer(norm)
             }
             for start, end in sorted(found_spans):
                 if any(_suppressed(start, end, b) for b in benign):

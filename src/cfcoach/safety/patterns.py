@@ -149,6 +149,45 @@ def compile_sequence(
     return result
 
 
+def pattern_source(
+    pattern: str,
+    lexicon: Mapping[str, Sequence[str]],
+    words_of: Callable[[str], list[str]],
+) -> str:
+    """The regular expression (as text) that :func:`compile_patterns` would compile for
+    one pattern, without compiling it (:class:`LazyRegexes` compiles it when first needed)."""
+    return "(?<= )(?:(?:" + compile_sequence(pattern, lexicon, words_of) + "))"
+
+
+class LazyRegexes:
+    """Regular expressions compiled when first used.
+
+    The shipped rules hold about two thousand patterns; compiling them all takes seconds,
+    and a text needs only the few whose trigger words it contains.
+    """
+
+    def __init__(self, sources: Sequence[str]) -> None:
+        self.sources = tuple(sources)
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self.sources)
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def __getitem__(self, index: int) -> re.Pattern[str]:
+        found = self._compiled[index]
+        if found is None:
+            found = self._compiled[index] = re.compile(self.sources[index])
+        return found
+
+    def check(self) -> None:
+        """Compile every one now; :class:`PatternError` for one that matches no words."""
+        for index, source in enumerate(self.sources):
+            regex = self[index]
+            empty = regex.match(" ", 1)
+            if empty is not None and empty.end() == 1:
+                raise PatternError(f"the pattern {source!r} can match no words at all")
+
+
 def compile_patterns(
     patterns: Sequence[str],
     lexicon: Mapping[str, Sequence[str]],

@@ -6,7 +6,6 @@ and compiles their patterns once. A broken file is refused with FILE:LINE: messa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,13 @@ from cfcoach.safety.normalise import (
     squeeze,
     tokens_for,
 )
-from cfcoach.safety.patterns import PatternError, Trigger, compile_patterns, trigger_of
+from cfcoach.safety.patterns import (
+    LazyRegexes,
+    PatternError,
+    Trigger,
+    pattern_source,
+    trigger_of,
+)
 
 RuleLevel = Literal["concern", "crisis"]
 _ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -157,7 +162,7 @@ class CompiledRule:
     """A rule with its patterns compiled."""
 
     rule: Rule
-    regexes: tuple[re.Pattern[str], ...]
+    regexes: LazyRegexes
     triggers: tuple[Trigger | None, ...] = ()
     """For each regex, words one of which any match contains (see :func:`trigger_of`)."""
 
@@ -167,7 +172,7 @@ class CompiledBenign:
     """A harmless phrase with its patterns compiled."""
 
     rule: BenignRule
-    regexes: tuple[re.Pattern[str], ...]
+    regexes: LazyRegexes
     triggers: tuple[Trigger | None, ...] = ()
     """For each regex, words one of which any match contains (see :func:`trigger_of`)."""
 
@@ -262,20 +267,26 @@ def compile_rules(
         lemmas,
     )
 
-    def words_of(word: str) -> list[str]:
-        return tokens_for(word, vocabulary)
+    known: dict[str, list[str]] = {}
 
-    def compile_one(section: str, index: int, patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    def words_of(word: str) -> list[str]:
+        found = known.get(word)
+        if found is None:
+            found = known[word] = tokens_for(word, vocabulary)
+        return found
+
+    def compile_one(section: str, index: int, patterns: list[str]) -> LazyRegexes:
         # One regex per pattern: in a single alternation a short pattern would hide a
         # longer one starting at the same word ("rather die" before "rather die than live").
-        compiled = []
+        # Each is checked here and compiled when a text first needs it.
+        sources = []
         for number, pattern in enumerate(patterns):
             try:
-                compiled.append(compile_patterns([pattern], rule_set.lexicon, words_of))
+                sources.append(pattern_source(pattern, rule_set.lexicon, words_of))
             except PatternError as exc:
                 where = _where(where_path, source, (section, index, "patterns", number))
                 raise RulesError(f"{where}: {exc}") from exc
-        return tuple(compiled)
+        return LazyRegexes(sources)
 
     def triggers(patterns: list[str]) -> tuple[Trigger | None, ...]:
         return tuple(trigger_of(pattern, rule_set.lexicon, words_of) for pattern in patterns)
