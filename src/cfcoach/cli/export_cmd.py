@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO, cast
+from typing import NoReturn, TextIO, cast
 
 from cfcoach.cli.common import context_or_fail, fail, open_store_or_fail, say
 from cfcoach.context import AppContext
@@ -29,6 +30,7 @@ from cfcoach.export.selection import (
     summary_line,
 )
 from cfcoach.export.writing import (
+    ExportStopped,
     ExportWriteError,
     make_bundle,
     plan_goes_as_entries,
@@ -114,10 +116,22 @@ def run_export(
         _to_stdout(chosen, bundle)
         return
     try:
-        write_bundle(chosen, bundle, target)
+        write_bundle(chosen, bundle, target, tell=say)
     except ExportWriteError as exc:
         fail(str(exc), exc.exit_code)
+    except ExportStopped as stop:
+        stopped(stop)
     sys.stderr.write(f"Written to {target}\n")
+
+
+def stopped(stop: ExportStopped) -> NoReturn:
+    """A signal stopped the export (its partial file is gone): say so, exit 128 + signal.
+
+    After SIGHUP the terminal may be gone, so saying it may fail; the exit code still tells.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        say(str(stop))
+    raise SystemExit(stop.exit_code)
 
 
 def choose_format(format_name: str | None, output: str | None) -> ExportFormat:

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 from cfcoach.errorlog import log_exception
 from cfcoach.export.registry import get_format
 from cfcoach.export.writing import (
+    ExportStopped,
     ExportWriteError,
     TargetExists,
     WriteFailed,
@@ -88,9 +89,13 @@ class ExportWriting(Screen[None]):
         choice = self.choice()
         try:
             check_target(target, force=replace)
-            write_bundle(get_format(choice.format_name), choice.bundle, target)
+            write_bundle(get_format(choice.format_name), choice.bundle, target, tell=self._removed)
         except ExportWriteError as problem:
             self._not_written(problem)
+            return
+        except ExportStopped:
+            # SIGTERM, SIGHUP or SIGINT while writing: the unfinished file is removed, and
+            # the app, which heard the signal too, saves what is typed and closes.
             return
         except Exception as error:  # a format's own failure: logged, never a traceback
             log_exception("tui: writing an export", error)
@@ -111,6 +116,10 @@ class ExportWriting(Screen[None]):
             f"Your export ({what}) is saved here:\n\n{target}\n\n"
             "Only you can open it until you share it.",
         )
+
+    def _removed(self, note: str) -> None:
+        """Unfinished files of an earlier, stopped export were removed: said once."""
+        self.app.notify(note, title="Tidied up", timeout=12, markup=False)
 
     def _not_written(self, problem: ExportWriteError) -> None:
         if isinstance(problem, WriteFailed):
