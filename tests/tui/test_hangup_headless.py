@@ -15,5 +15,5 @@ async def test_an_app_without_a_terminal_never_arms_it(make_app: MakeApp) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         app.close_for_signal(signal.SIGHUP)
         await pilot.pause()
-    assert app.return_code == 0
+    assert app.return_code == 129  # 128 + SIGHUP
     assert TIMER_NAME not in {thread.name for thread in threading.enumerate()}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 
 from cfcoach.config import Settings, save_settings
@@ -137,3 +139,15 @@ async def test_the_safety_screen_still_comes_and_still_saves_nothing(
         assert step_id(app) == "intensity_before"
     assert saves == []
     assert stored_entries(context) == []
+
+
+async def test_a_signal_closes_it_with_the_code_a_shell_expects(
+    context: AppContext, starter: Exercise
+) -> None:
+    app = preview_app(context, starter)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.close_for_signal(signal.SIGTERM)
+        await pilot.pause()
+        assert [str(message) for message in app._exit_renderables] == [CLOSED_PREVIEW]
+    assert app.return_code == 143  # 128 + SIGTERM, never 0 ("all went as asked")

@@ -183,12 +183,14 @@ class CoachApp(App[None]):
                 screen.save_typing(from_screen=True)
 
     def close_for_signal(self, signum: int) -> None:
-        """SIGHUP, SIGTERM or SIGINT: save what is typed, then exit with code 0 (after
-        SIGHUP the terminal is gone, so there is no one to tell)."""
+        """SIGHUP, SIGTERM or SIGINT: save what is typed, then exit with 128 + the signal's
+        number, as a process ended by it would (143, 129, 130; after SIGHUP the terminal
+        is gone, so there is no one to tell)."""
         self.save_unsent()
+        code = 128 + signum
         if signum == signal.SIGHUP and not self.is_headless:  # never end a test run
-            leave_within(HANGUP_GRACE_SECONDS)  # if tidying the gone terminal blocks
-        self.exit(message=None if signum == signal.SIGHUP else CLOSED_BY_SIGNAL)
+            leave_within(HANGUP_GRACE_SECONDS, code=code)  # if tidying the gone terminal blocks
+        self.exit(return_code=code, message=None if signum == signal.SIGHUP else CLOSED_BY_SIGNAL)
 
     def on_unmount(self) -> None:
         self._stop_listening_for_signals()

@@ -10,6 +10,7 @@ ended a few seconds later, the process simply ends.
 from __future__ import annotations
 
 import os
+import signal
 import threading
 from collections.abc import Callable
 
@@ -18,8 +19,14 @@ HANGUP_GRACE_SECONDS = 3.0
 TIMER_NAME = "cfcoach-leave-after-hangup"
 
 
-def leave_within(seconds: float, end: Callable[[int], object] = os._exit) -> threading.Timer:
-    """End the process with code 0 after ``seconds`` unless it has ended by then."""
+def leave_within(
+    seconds: float, end: Callable[[int], object] = os._exit, *, code: int = 128 + signal.SIGHUP
+) -> threading.Timer:
+    """End the process with ``code`` after ``seconds`` unless it has ended by then.
+
+    The code is the one the app would have exited with: 128 + the signal's number (129
+    for SIGHUP), as a process ended by the signal would.
+    """
 
     def leave() -> None:
         from cfcoach.errorlog import get_logger
@@ -27,7 +34,7 @@ def leave_within(seconds: float, end: Callable[[int], object] = os._exit) -> thr
         get_logger().warning("tui: still closing %.0f s after the terminal went; ending", seconds)
         for handler in get_logger().handlers:
             handler.flush()
-        end(0)
+        end(code)
 
     timer = threading.Timer(seconds, leave)
     timer.name = TIMER_NAME

@@ -169,7 +169,7 @@ class PreviewApp(CoachApp):
         self.exit(message=CLOSED_PREVIEW)
 
     def close_for_signal(self, signum: int) -> None:
-        self.exit(message=CLOSED_PREVIEW)
+        self.exit(return_code=128 + signum, message=CLOSED_PREVIEW)
 
 
 def create_preview_app(
