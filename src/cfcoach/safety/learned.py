@@ -36,6 +36,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?;\n\r]+|\s[-–—]\s")
 _MAX_SEGMENT_WORDS = 60
 _NGRAMS = (3, 4, 5)
 _CACHE_SIZE = 50_000
+MIN_WORDS = 3
+"""Segments shorter than this are left to the rules: "still here" alone says too little."""
 
 
 class ModelError(Exception):
@@ -190,7 +192,10 @@ class LearnedModel:
         return slots
 
     def segment_score(self, words: list[str]) -> float:
-        """The probability (0-1) the model gives one segment."""
+        """The probability (0-1) the model gives one segment (0 for one of fewer than
+        :data:`MIN_WORDS` words: too little to read, and the rules read those)."""
+        if len(words) < MIN_WORDS:
+            return 0.0
         slots = self._slots(words)
         if not slots:
             return 0.0
