@@ -129,3 +129,21 @@ async def test_the_focus_areas_open_on_the_first_and_down_goes_to_the_second(
         assert areas.highlighted == 0
         await press(pilot, "down")
         assert areas.highlighted == 1
+
+
+async def test_home_arrows_flow_from_list_to_list_and_stop_at_the_ends(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        actions = app.screen.query_one("#home-actions", OptionList)
+        exercises = app.screen.query_one("#home-exercises", OptionList)
+        assert [w.id for w in app.screen.focus_chain] == ["home-actions", "home-exercises"]
+        assert app.focused is actions and actions.highlighted == 0
+        await press(pilot, "up")  # the top: nowhere above
+        assert app.focused is actions and actions.highlighted == 0
+        await press(pilot, "down")  # only "Start today's check-in": on to the exercises
+        assert app.focused is exercises and exercises.highlighted == 0
+        await press(pilot, "end", "down")  # the last exercise: ↓ stays, never to the top
+        assert app.focused is exercises
+        assert exercises.highlighted == exercises.option_count - 1

@@ -74,7 +74,9 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # Fits 80x24: the exercises take one line each in a list that takes the room left
         # and scrolls; the highlighted one's summary shows under it.
-        with VerticalScroll(id="home-body"):
+        # Not a focus stop of its own: Tab goes between the two lists, and focus never
+        # rests where nothing shows it (the lists scroll the body as they move).
+        with VerticalScroll(id="home-body", can_focus=False):
             yield Static(
                 Content.assemble(
                     ("cfcoach", "bold $text-primary"),
