@@ -114,6 +114,7 @@ def run_export(
     )
     if target is None:
         _to_stdout(chosen, bundle)
+        _tell_notes(bundle)
         return
     try:
         write_bundle(chosen, bundle, target, tell=say)
@@ -122,6 +123,13 @@ def run_export(
     except ExportStopped as stop:
         stopped(stop)
     sys.stderr.write(f"Written to {target}\n")
+    _tell_notes(bundle)
+
+
+def _tell_notes(bundle: ExportBundle) -> None:
+    """What the format found worth telling while it wrote (e.g. characters a PDF can't draw)."""
+    for note in bundle.notes:
+        say(note)
 
 
 def stopped(stop: ExportStopped) -> NoReturn:

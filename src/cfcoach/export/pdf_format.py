@@ -4,11 +4,20 @@ An embedded Unicode font (DejaVu Sans, shipped in ``fonts/`` with its licence) r
 accents, Greek and Cyrillic; pages are numbered "Page N of M"; A4 by default, Letter by
 option; the charts are drawn with fpdf2's lines and circles. fpdf2 is imported only
 here, so the other formats never load it.
+
+What fpdf2 says while it writes (its warnings and log records, with its own file paths
+and font names) goes to the error log, never to the person's terminal; the one thing
+worth telling them, characters the font cannot draw, becomes one sentence in the
+bundle's notes (:data:`MISSING_CHARACTERS`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import logging
+import os
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -41,9 +50,73 @@ FACT_LABEL_WIDTH = 50.0
 CHART_HEIGHT = 40.0
 
 
+MISSING_CHARACTER = (
+    "One character in these entries cannot be drawn in a PDF (its font has no shape for "
+    "it) and shows there as an empty box; an HTML export shows every character."
+)
+MISSING_CHARACTERS = (
+    "{count} different characters in these entries cannot be drawn in a PDF (its font has "
+    "no shapes for them) and show there as empty boxes; an HTML export shows every character."
+)
+"""Said once when the font lacked some characters (how many different ones)."""
+
+
 def write(bundle: ExportBundle, out: BinaryIO) -> None:
-    """Write ``bundle`` as a PDF report to ``out``."""
-    out.write(render(build_report(bundle), bundle))
+    """Write ``bundle`` as a PDF report to ``out``; anything to tell goes in ``bundle.notes``."""
+    report = build_report(bundle)
+    with _library_output_logged():
+        pdf = render_pdf(report, bundle)
+        data = bytes(pdf.output())
+    missing = len(pdf.missing_characters())
+    if missing:
+        note = MISSING_CHARACTERS.format(count=missing) if missing > 1 else MISSING_CHARACTER
+        if note not in bundle.notes:
+            bundle.notes.append(note)
+    out.write(data)
+
+
+@contextlib.contextmanager
+def _library_output_logged() -> Iterator[None]:
+    """fpdf2's warnings and log records while the PDF is made go to the error log only.
+
+    Only where they come from and fpdf2's own words are kept: a log record's message
+    without its arguments (those can hold characters from the entries).
+    """
+    library = logging.getLogger("fpdf")
+    to_log = _ToErrorLog()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        library.addHandler(to_log)
+        was_propagating, library.propagate = library.propagate, False
+        try:
+            yield
+        finally:
+            library.removeHandler(to_log)
+            library.propagate = was_propagating
+            for warning in caught:
+                _log(
+                    "pdf: %s from %s:%d: %.300s",
+                    warning.category.__name__,
+                    os.path.basename(warning.filename),
+                    warning.lineno,
+                    str(warning.message),
+                )
+
+
+def _log(message: str, *args: object) -> None:
+    from cfcoach.errorlog import get_logger
+
+    get_logger().warning(message, *args)
+
+
+class _ToErrorLog(logging.Handler):
+    """Hands fpdf2's log records to the error log: logger, level and message template."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _log("pdf: %s %s: %.300s", record.name, record.levelname, str(record.msg))
 
 
 class ReportPDF(FPDF):
@@ -108,8 +181,15 @@ class ReportPDF(FPDF):
         if self.will_page_break(height):
             self.add_page()
 
+    def missing_characters(self) -> set[int]:
+        """The characters (code points) that were asked for but that the fonts cannot draw."""
+        return {
+            code for font in self.fonts.values() for code in getattr(font, "missing_glyphs", ())
+        }
 
-def render(report: Report, bundle: ExportBundle) -> bytes:
+
+def render_pdf(report: Report, bundle: ExportBundle) -> ReportPDF:
+    """The report laid out in a :class:`ReportPDF`, ready for ``output()``."""
     pdf = ReportPDF(report)
     pdf.set_title(f"{report.title} · {report.period}")
     pdf.set_creator(f"cfcoach {__version__}")
@@ -127,7 +207,7 @@ def render(report: Report, bundle: ExportBundle) -> bytes:
         pdf.para("No entries were chosen for this export.", 10.5, MUTED)
     for view in report.entries:
         _entry(pdf, view)
-    return bytes(pdf.output())
+    return pdf
 
 
 def _section(pdf: ReportPDF, title: str) -> None:

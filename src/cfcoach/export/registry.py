@@ -29,6 +29,8 @@ class ExportBundle:
     generated_at: datetime
     include_private_steps: bool = False
     notes: list[str] = field(default_factory=list)
+    """What the format found worth telling the person as it wrote, one sentence each (e.g.
+    characters a PDF cannot draw); the front-end says them after the file is written."""
     paper: Paper = "a4"
     """The page size of printable formats (PDF)."""
     safety_plan: tuple[tuple[str, str], ...] = ()

@@ -111,10 +111,11 @@ class ExportWriting(Screen[None]):
         status = self.query_one("#export-status", Static)
         status.update(f"Written to {target}")
         status.display = True
+        notes = "".join(f"\n\n{note}" for note in choice.bundle.notes)  # e.g. from the PDF
         self.coach.notice(
             "Saved",
             f"Your export ({what}) is saved here:\n\n{target}\n\n"
-            "Only you can open it until you share it.",
+            f"Only you can open it until you share it.{notes}",
         )
 
     def _removed(self, note: str) -> None:
