@@ -6,6 +6,8 @@ import io
 import re
 
 from rich.console import Console
+from textual import events
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
 from cfcoach.tui.app import CoachApp
@@ -68,3 +70,32 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
     await pilot.press(*keys)
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
+
+
+def burst(app: CoachApp, *keys: str) -> None:
+    """Send ``keys`` all at once, as a fast typist, a text expander, screen-reader input or
+    a loaded machine does: nothing waits for one key to be handled before the next comes.
+
+    Each item is a key name ("ctrl+n", "enter", "backspace") or text typed letter by letter.
+    """
+    for item in keys:
+        if len(item) > 1 and (item in NAMED_KEYS or "+" in item):
+            app.post_message(events.Key(item, NAMED_KEYS.get(item)))
+            continue
+        for character in item:
+            app.post_message(events.Key(_character_to_key(character), character))
+
+
+NAMED_KEYS: dict[str, str | None] = {
+    "enter": "\r",
+    "backspace": "\x7f",
+    "escape": "\x1b",
+    "tab": "\t",
+    "space": " ",
+    "up": None,
+    "down": None,
+    "left": None,
+    "right": None,
+    "home": None,
+    "end": None,
+}

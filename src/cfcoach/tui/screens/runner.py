@@ -12,12 +12,13 @@ from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Label
+from textual.widgets import Footer, Label, TextArea
 
 from cfcoach.content.models import PauseStep, RatingStep, ReviewStep, StepBase, TextStep
 from cfcoach.engine import AnswerError, SafetyReply
@@ -31,6 +32,7 @@ from cfcoach.tui.answer_text import answer_label, describe_answer
 from cfcoach.tui.screens.grounding import GroundingScreen
 from cfcoach.tui.screens.too_much import TooMuchScreen
 from cfcoach.tui.widgets import STEPS_TCSS
+from cfcoach.tui.widgets.keys_in_order import keys_settled
 from cfcoach.tui.widgets.rating_bars import BarRow
 from cfcoach.tui.widgets.step_view import StepView, unsent_text, unsent_value
 from cfcoach.tui.widgets.submit import SubmitRequested
@@ -46,6 +48,9 @@ class RunnerScreen(Screen[None]):
     """Shows the practice's current step and turns keys into Practice actions."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [HERE / "runner.tcss", STEPS_TCSS]
+    # Every key that acts on the step is a priority binding: it runs as the app reads it,
+    # after the keys typed before it are in the box (keys_settled) and before any typed
+    # after it are read, so those go to the next step's box (see keys_in_order).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Next", priority=True),
         Binding("ctrl+b", "back", "Back", priority=True),
@@ -53,7 +58,7 @@ class RunnerScreen(Screen[None]):
         Binding("ctrl+t", "too_much", "Too much", priority=True),
         # The app's own priority ctrl+q runs first and does the same; this one names it here.
         Binding("ctrl+q", "app.save_and_quit", "Save & quit", priority=True),
-        Binding("enter", "next_by_enter", "Next", show=False),
+        Binding("enter", "next_by_enter", "Next", show=False, priority=True),
     ]
 
     save_delay: float = 1.5
@@ -300,6 +305,7 @@ class RunnerScreen(Screen[None]):
         return True
 
     async def action_next(self) -> None:
+        await keys_settled(self.app)
         view = self.step_view
         if view is None:
             return
@@ -392,15 +398,20 @@ class RunnerScreen(Screen[None]):
         await self.show_step()
 
     async def action_next_by_enter(self) -> None:
-        """Enter goes on from steps that ask nothing, except pauses (only ctrl+n ends those)."""
-        if not isinstance(self.practice.session.step, PauseStep):
-            await self.action_next()
+        """Enter goes on, except in a box of several lines (a new line there) and on a
+        pause (only ctrl+n ends one)."""
+        if isinstance(self.app.focused, TextArea) or isinstance(
+            self.practice.session.step, PauseStep
+        ):
+            raise SkipAction()  # the key goes on to the focused widget as usual
+        await self.action_next()
 
     async def on_submit_requested(self, event: SubmitRequested) -> None:
         event.stop()
         await self.action_next()
 
     async def action_back(self) -> None:
+        await keys_settled(self.app)
         if not self.practice.session.can_go_back:
             self._say("This is the first step, so there is nowhere further back to go.")
             return
@@ -410,6 +421,7 @@ class RunnerScreen(Screen[None]):
             await self.show_step()
 
     async def action_skip(self) -> None:
+        await keys_settled(self.app)
         skipped = self.practice.session.state.current
         typed = self._typed_words()
         assessed: list[Assessment | None] = []
@@ -433,6 +445,7 @@ class RunnerScreen(Screen[None]):
         return unsent_text(view.step, view.kept_value())
 
     async def action_too_much(self) -> None:
+        await keys_settled(self.app)
         self.save_typing(from_screen=True)
         # The choices are offered even if noting it could not be saved: never a dead end.
         await self._act(self.practice.too_much, "noting 'too much'")

@@ -13,10 +13,11 @@ from textual.widgets import OptionList, SelectionList
 from textual.widgets.option_list import Option
 
 from cfcoach.content.models import Option as ChoiceOption
+from cfcoach.tui.widgets.keys_in_order import OwnBindingsInOrder
 from cfcoach.tui.widgets.submit import SubmitRequested
 
 
-class SingleChoice(OptionList):
+class SingleChoice(OwnBindingsInOrder, OptionList):
     """One of several options; the highlighted one is the answer."""
 
     def __init__(
@@ -56,7 +57,7 @@ class SingleChoice(OptionList):
         self.post_message(SubmitRequested())
 
 
-class MultipleChoice(SelectionList[str]):
+class MultipleChoice(OwnBindingsInOrder, SelectionList[str]):
     """Several options: space ticks or unticks one, Enter gives the ticked ones."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from cfcoach.content.models import Breathing
 from cfcoach.tui.widgets.breathing_pacer import BreathingPacer
+from cfcoach.tui.widgets.keys_in_order import OwnBindingsInOrder
 
 LENGTH_STEP = 30
 LENGTH_MIN = 30
@@ -83,7 +84,7 @@ def adjusted_breathing(breathing: Breathing, part: str, direction: int) -> Breat
     return breathing.model_copy(update={part: min(high, max(low, float(wanted)))})
 
 
-class PauseTimer(Vertical):
+class PauseTimer(OwnBindingsInOrder, Vertical):
     """Counts down ``seconds``; ``running=False`` keeps it still (tests and snapshots).
 
     With ``adjustable`` it waits for Space, and ← → choose a setting, + − change it.

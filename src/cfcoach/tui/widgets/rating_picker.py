@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from cfcoach.tui.widgets.keys_in_order import OwnBindingsInOrder
 from cfcoach.tui.widgets.submit import SubmitRequested
 
 SCALE = range(0, 11)
@@ -36,7 +37,7 @@ def anchor_rows(anchors: Mapping[int, str], cell: int, width: int) -> list[str]:
     return ["".join(row).rstrip() for row in rows]
 
 
-class RatingPicker(Widget, can_focus=True):
+class RatingPicker(OwnBindingsInOrder, Widget, can_focus=True):
     """Choose a whole number from 0 to 10; shows the scale, its anchor words and the choice."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -5,6 +5,9 @@ terminal and run as an escape sequence. These boxes pass everything put into the
 pasted, loaded or set) through :func:`cfcoach.textsafety.typeable`, which turns each
 control into a visible symbol (ESC shows as ␛). What the box shows is what it holds, and
 what is saved.
+
+Both run their own key bindings (backspace, arrows ...) in turn with the typing, so a burst
+of keys edits the text in the order it was typed (see ``keys_in_order``).
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
 from cfcoach.textsafety import typeable
+from cfcoach.tui.widgets.keys_in_order import OwnBindingsInOrder
 
 
-class SafeTextArea(TextArea):
+class SafeTextArea(OwnBindingsInOrder, TextArea):
     """A TextArea that takes every control character as its visible symbol."""
 
     def __init__(self, text: str = "", **kwargs: Any) -> None:
@@ -33,7 +37,7 @@ class SafeTextArea(TextArea):
         super().load_text(typeable(text))
 
 
-class SafeInput(Input):
+class SafeInput(OwnBindingsInOrder, Input):
     """A one-line Input that takes a newline or tab as a space and every other control
     character as its visible symbol."""
 
