@@ -39,6 +39,18 @@ def problems_line(file_count: int) -> str:
     return f"{files} could not be loaded — run `cfcoach content validate` to see why."
 
 
+def left_note(title: str, *, checkin: bool, continues: bool | None = None) -> str:
+    """The line after leaving an exercise with Escape: it is kept, and how to go on with it.
+
+    ``continues``: True when it is the draft that c continues, False when d (the list of
+    unfinished exercises) is the way back to it, ``None`` to name no key.
+    """
+    kept = "Your check-in is saved" if checkin else f"{title} is saved as you left it"
+    if continues is None:
+        return f"{kept}."
+    return f"{kept}; {'c continues it' if continues else 'd lists your unfinished exercises'}."
+
+
 class HomeScreen(Screen[None]):
     """Where the app opens; everything is reachable with arrows, Tab and Enter."""
 
@@ -66,6 +78,9 @@ class HomeScreen(Screen[None]):
         self._told_store_problem = False
         self.suggestions: list[FocusSuggestion] = []
         self._resumed_before = False
+        self._left: tuple[int | None, str, str] | None = None
+        """(entry id, exercise id, title) of the exercise just left with Escape."""
+        self._left_told = False
 
     @property
     def coach(self) -> CoachApp:
@@ -84,6 +99,8 @@ class HomeScreen(Screen[None]):
                 ),
                 id="home-title",
             )
+            # One calm line after leaving an exercise with Escape (hidden otherwise).
+            yield Static("", id="home-left-note")
             yield FlowingOptionList(id="home-actions")
             yield Static(
                 Content.assemble(("Exercises", "bold"), ("   ↑ ↓ to move, Enter to open.", "dim")),
@@ -105,9 +122,15 @@ class HomeScreen(Screen[None]):
         actions.focus()
 
     def on_screen_resume(self) -> None:
+        if self._left is not None and self._left_told:
+            self._left = None  # said once, on coming back from that exercise: not again
         if self._resumed_before:  # the first resume is the first showing: just filled in
             self.refresh_entries()
         self._resumed_before = True
+
+    def note_left(self, entry_id: int | None, exercise_id: str, title: str) -> None:
+        """An exercise was just left with Escape: say, once, that it is kept and how to go on."""
+        self._left, self._left_told = (entry_id, exercise_id, title), False
 
     # -- filling in ----------------------------------------------------------------------
 
@@ -149,6 +172,7 @@ class HomeScreen(Screen[None]):
                 self._told_store_problem = True
                 self.coach.report_store_error(error, "reading entries for the home screen")
         self.suggestions = self._suggest(recent)
+        self._fill_left_note()
         self._fill_actions()
         self._fill_recent(recent[:RECENT_COUNT], damaged)
         if not first:  # at first the key bar reads the keys as it is first drawn
@@ -195,6 +219,18 @@ class HomeScreen(Screen[None]):
         actions.set_options(options)
         if highlighted is not None:
             actions.highlighted = min(highlighted, len(options) - 1)
+
+    def _fill_left_note(self) -> None:
+        note = self.query_one("#home-left-note", Static)
+        text = ""
+        if self._left is not None:
+            entry_id, exercise_id, title = self._left
+            continues = self.draft is not None and self.draft.id == entry_id
+            text = left_note(title, checkin=exercise_id == CHECKIN_ID, continues=continues)
+            self._left_told = True
+        note.update(text)
+        note.display = bool(text)
+        self.set_class(bool(text), "-left-note")
 
     def _continue_prompt(self, draft: Entry) -> Content:
         card = self.coach.context.catalog.get(draft.exercise_id)

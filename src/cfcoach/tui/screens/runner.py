@@ -30,6 +30,7 @@ from cfcoach.store import StoreError
 from cfcoach.textsafety import printable
 from cfcoach.tui.answer_text import answer_label, describe_answer
 from cfcoach.tui.screens.grounding import GroundingScreen
+from cfcoach.tui.screens.home import CHECKIN_ID, HomeScreen, left_note
 from cfcoach.tui.screens.too_much import TooMuchScreen
 from cfcoach.tui.widgets import STEPS_TCSS
 from cfcoach.tui.widgets.keys_in_order import keys_settled
@@ -59,6 +60,7 @@ class RunnerScreen(Screen[None]):
         # The app's own priority ctrl+q runs first and does the same; this one names it here.
         Binding("ctrl+q", "app.save_and_quit", "Save & quit", priority=True),
         Binding("enter", "next_by_enter", "Next", show=False, priority=True),
+        Binding("escape", "leave", "Home", priority=True),
     ]
 
     save_delay: float = 1.5
@@ -443,6 +445,25 @@ class RunnerScreen(Screen[None]):
         if view.step.id != self.practice.session.state.current:
             return None
         return unsent_text(view.step, view.kept_value())
+
+    async def action_leave(self) -> None:
+        """Escape: back to where the exercise was opened (home, usually), the draft kept
+        with every word, and one line there saying so."""
+        await keys_settled(self.app)
+        if len(self.app.screen_stack) < 2:
+            return  # nothing underneath to go back to (not how the coach opens a runner)
+        if not self.save_typing(from_screen=True):
+            # Leaving now would lose the words on screen: stay (the failure is told already).
+            self._say("The exercise stays open until what you typed is saved; try again soon.")
+            return
+        entry_id, exercise = self.practice.entry.id, self.practice.exercise
+        self.app.pop_screen()
+        below = self.app.screen
+        if isinstance(below, HomeScreen):
+            below.note_left(entry_id, exercise.id, exercise.title)
+        else:  # opened from another list (unfinished exercises, say): the same words there
+            said = left_note(exercise.title, checkin=exercise.id == CHECKIN_ID)
+            self.app.notify(said, timeout=6, markup=False)
 
     async def action_too_much(self) -> None:
         await keys_settled(self.app)
