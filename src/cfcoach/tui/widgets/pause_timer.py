@@ -125,6 +125,8 @@ class PauseTimer(OwnBindingsInOrder, Vertical):
         self.started = not adjustable
         """An adjustable pause begins when the person presses Space."""
         self.paused = False
+        self.covered = False
+        """Another screen is over this one (help, a dialog): the clock waits until it goes."""
         self.settings = ["length"] + (["inhale", "hold", "exhale"] if breathing else [])
         self.chosen = 0
         self._elapsed_before = 0.0  # seconds counted before the latest (re)start
@@ -152,6 +154,10 @@ class PauseTimer(OwnBindingsInOrder, Vertical):
             cue.styles.min_height = max(len(textwrap.wrap(c, width)) or 1 for c in self.cues)
 
     def on_mount(self) -> None:
+        # Whatever comes over the pause (F1's help, "too much", a grounding pause, the
+        # safety screen or question) stops the clock at once, and it goes on after.
+        self.app.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
+        self.covered = self.app.screen is not self.screen
         if self.started:
             self._run()
         elif self.breathing is not None:
@@ -159,8 +165,28 @@ class PauseTimer(OwnBindingsInOrder, Vertical):
 
     # -- time --------------------------------------------------------------------------
 
+    def _counting(self) -> bool:
+        """True while the time passes: begun, not paused, nothing over it, not yet up."""
+        return self.started and not self.paused and not self.covered and not self.finished
+
+    def _screen_changed(self, screen: object) -> None:
+        covered = screen is not self.screen
+        if covered == self.covered or not self.is_attached:
+            return
+        if covered:
+            if self._counting():
+                self._elapsed_before = self.elapsed()
+            self.covered = True
+            self._halt()
+        else:
+            self.covered = False
+            if self._counting():
+                self._run()
+
     def _run(self) -> None:
         self._since = monotonic()
+        if self.covered:
+            return  # goes on when what is over it goes
         if self.running and self._timer is None:
             smooth = self.breathing is not None and not self.reduced_motion
             self._timer = self.set_interval(0.2 if smooth else 0.5, self._tick)
@@ -172,7 +198,7 @@ class PauseTimer(OwnBindingsInOrder, Vertical):
 
     def elapsed(self) -> float:
         """Seconds of the pause that have passed (not counting time paused or before Space)."""
-        if not self.started or self.paused or not self.running:
+        if not self.started or self.paused or self.covered or not self.running:
             return self._elapsed_before if self.running else self._shown
         return self._elapsed_before + monotonic() - self._since
 
