@@ -12,6 +12,7 @@ import pytest
 
 from cfcoach.context import AppContext
 from cfcoach.paths import ensure_private_dir
+from cfcoach.tui.app import CoachApp
 from cfcoach.tui.screens.grounding import GroundingScreen
 from cfcoach.tui.screens.help_now import HelpNowScreen
 from cfcoach.tui.screens.runner import RunnerScreen
@@ -65,7 +66,7 @@ def clock(monkeypatch: pytest.MonkeyPatch, context: AppContext) -> Clock:
     return stand_in
 
 
-def running_app(make_app: MakeApp) -> object:
+def running_app(make_app: MakeApp) -> CoachApp:
     app = make_app(start_exercise="breathe")
     app.timers_running = True  # the clock counts (the stand-in says how far)
     return app
@@ -73,37 +74,37 @@ def running_app(make_app: MakeApp) -> object:
 
 async def test_the_breathing_pause_waits_under_help_now(make_app: MakeApp, clock: Clock) -> None:
     app = running_app(make_app)
-    async with app.run_test(size=(80, 24)) as pilot:  # type: ignore[attr-defined]
-        assert step_id(app) == "breathe"  # type: ignore[arg-type]
-        timer = app.screen.query_one(PauseTimer)  # type: ignore[attr-defined]
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert step_id(app) == "breathe"
+        timer = app.screen.query_one(PauseTimer)
         clock.now += 10
         assert timer.elapsed() == pytest.approx(10)
         await press(pilot, "f1")
-        assert isinstance(app.screen, HelpNowScreen)  # type: ignore[attr-defined]
+        assert isinstance(app.screen, HelpNowScreen)
         clock.now += 100  # reading the crisis lines for a while
         assert timer.elapsed() == pytest.approx(10)
         await press(pilot, "escape")
-        assert isinstance(app.screen, RunnerScreen)  # type: ignore[attr-defined]
+        assert isinstance(app.screen, RunnerScreen)
         clock.now += 5
         assert timer.elapsed() == pytest.approx(15)
         timer.show_moment(timer.elapsed())
         await pilot.pause()
-        assert "45 seconds left" in screen_words(app)  # type: ignore[arg-type]
+        assert "45 seconds left" in screen_words(app)
 
 
 async def test_too_much_and_grounding_hold_the_pause_and_help_holds_grounding(
     make_app: MakeApp, clock: Clock
 ) -> None:
     app = running_app(make_app)
-    async with app.run_test(size=(80, 24)) as pilot:  # type: ignore[attr-defined]
-        timer = app.screen.query_one(PauseTimer)  # type: ignore[attr-defined]
+    async with app.run_test(size=(80, 24)) as pilot:
+        timer = app.screen.query_one(PauseTimer)
         clock.now += 20
         await press(pilot, "ctrl+t")
-        assert isinstance(app.screen, TooMuchScreen)  # type: ignore[attr-defined]
+        assert isinstance(app.screen, TooMuchScreen)
         clock.now += 50
         assert timer.elapsed() == pytest.approx(20)
         await press(pilot, "enter")  # a short grounding pause
-        grounding = app.screen  # type: ignore[attr-defined]
+        grounding = app.screen
         assert isinstance(grounding, GroundingScreen)
         ground_timer = grounding.query_one(PauseTimer)
         clock.now += 8
@@ -116,7 +117,7 @@ async def test_too_much_and_grounding_hold_the_pause_and_help_holds_grounding(
         clock.now += 2
         assert ground_timer.elapsed() == pytest.approx(10)
         await press(pilot, "ctrl+n")  # back to the step
-        assert isinstance(app.screen, RunnerScreen)  # type: ignore[attr-defined]
+        assert isinstance(app.screen, RunnerScreen)
         clock.now += 1
         assert timer.elapsed() == pytest.approx(21)
 
@@ -146,10 +147,10 @@ async def test_any_screen_over_the_runner_holds_the_pause(make_app: MakeApp, clo
     """The safety question (and the safety screen, and any notice) is a screen like any
     other here: while one is over the pause, its clock waits."""
     app = running_app(make_app)
-    async with app.run_test(size=(80, 24)) as pilot:  # type: ignore[attr-defined]
-        timer = app.screen.query_one(PauseTimer)  # type: ignore[attr-defined]
+    async with app.run_test(size=(80, 24)) as pilot:
+        timer = app.screen.query_one(PauseTimer)
         clock.now += 3
-        app.push_screen(SafetyQuestionScreen())  # type: ignore[attr-defined]
+        app.push_screen(SafetyQuestionScreen())
         await pilot.pause()
         clock.now += 40
         assert timer.elapsed() == pytest.approx(3)
