@@ -11,17 +11,20 @@ from cfcoach.practice import Practice
 from cfcoach.tui.app import CoachApp
 from cfcoach.tui.screens.history import HistoryScreen
 from cfcoach.tui.screens.home import HomeScreen
+from cfcoach.tui.screens.keys import KeysScreen
 from cfcoach.tui.widgets.key_bar import (
     HOVER_KEY_STYLE,
     KEY_STYLE,
     KeyBar,
     ShownKey,
     bar_content,
+    fitted_keys,
     key_at,
+    keys_width,
     shown_keys,
 )
 from tests.tui.conftest import MakeApp
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import press, screen_text, screen_words
 
 
 def active(*bindings: tuple[Binding, bool]) -> list[ActiveBinding]:
@@ -135,3 +138,70 @@ async def test_hovering_a_key_lights_it_and_leaving_puts_it_out(make_app: MakeAp
         await pilot.hover("#home-title")
         await pilot.pause()
         assert HOVER_KEY_STYLE not in [str(span.style) for span in bar.render().spans]
+
+
+def test_optional_keys_give_way_first_named_first_and_the_rest_never() -> None:
+    keys = [
+        ShownKey("s", "s", "Check-in", True),
+        ShownKey("d", "d", "Drafts", True),
+        ShownKey("w", "w", "Country", True),
+        ShownKey("f1", "f1", "Help now", True),
+    ]
+    assert fitted_keys(keys, 100, ("w", "d")) == tuple(keys)
+    assert keys_width(keys) == len("s Check-in d Drafts w Country f1 Help now")
+    assert [k.key for k in fitted_keys(keys, 31, ("w", "d"))] == ["s", "d", "f1"]
+    assert [k.key for k in fitted_keys(keys, 30, ("w", "d"))] == ["s", "f1"]
+    assert [k.key for k in fitted_keys(keys, 22, ("w", "d"))] == ["s", "f1"]
+    assert [k.key for k in fitted_keys(keys, 5, ("w", "d"))] == ["s", "f1"]  # never cut
+
+
+def seed_draft(context: AppContext) -> None:
+    exercise = context.library.get("daily-checkin")
+    assert exercise is not None
+    with context.open_store() as store:
+        Practice.begin(store, exercise, context.clock).answer(None)
+
+
+async def test_home_shows_every_key_that_fits_and_the_rest_give_way_at_80_columns(
+    make_app: MakeApp, context: AppContext
+) -> None:
+    """Issue 17: home's key bar left out w and d (and c)."""
+    seed_draft(context)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        line = bottom_line(app)
+        for key in ("s Check-in", "c Continue", "d Drafts", "h History", "i Insights"):
+            assert key in line
+        for key in ("x Export", "f Focus", "w Country", "? Keys", "^q Quit", "f1 Help now"):
+            assert key in line
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        line = bottom_line(app).rstrip()
+        assert line.endswith("f1 Help now")  # nothing cut at the edge
+        for key in ("s Check-in", "c Continue", "h History", "i Insights", "x Export"):
+            assert key in line
+        assert "? Keys" in line and "^q Quit" in line
+        assert "w Country" not in line and "d Drafts" not in line  # in the ? list
+
+
+async def test_question_mark_lists_every_key_of_the_home_screen(
+    make_app: MakeApp, context: AppContext
+) -> None:
+    seed_draft(context)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, KeysScreen)
+        words = screen_words(app)
+        for binding in HomeScreen.BINDINGS:
+            assert isinstance(binding, Binding)
+            shown = app.get_key_display(binding)
+            assert f"{shown} {binding.tooltip}" in words, binding
+        assert "f1 Help now" in words
+        assert "Enter Open what is highlighted" in words
+        await press(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+        await press(pilot, "w")  # a key the bar leaves out at 80 columns still works
+        assert type(app.screen).__name__ == "WelcomeScreen"

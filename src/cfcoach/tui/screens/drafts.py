@@ -22,13 +22,21 @@ if TYPE_CHECKING:
 HERE = Path(__file__).parent
 
 
+class DraftsTable(DataTable[Text]):
+    """The drafts, a row each; Enter continues the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # DataTable's own Enter is hidden from the footer (and hides the screen's there).
+        Binding("enter", "select_cursor", "Continue"),
+    ]
+
+
 class DraftsScreen(Screen[None]):
     """Every draft, the most recently worked on first."""
 
     CSS_PATH = HERE / "drafts.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        Binding("enter", "continue_draft", "Continue", show=True),
         Binding("d,delete", "discard", "Discard"),
     ]
 
@@ -47,7 +55,7 @@ class DraftsScreen(Screen[None]):
             "(into the trash, restorable for 30 days).",
             id="drafts-intro",
         )
-        yield DataTable(id="drafts-table", cursor_type="row")
+        yield DraftsTable(id="drafts-table", cursor_type="row")
         yield Static("", id="drafts-empty")
         yield Footer()
 

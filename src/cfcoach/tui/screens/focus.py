@@ -20,6 +20,7 @@ from textual.widgets import Footer, Static
 from cfcoach.content.models import Option as ChoiceOption
 from cfcoach.focus import FOCUS_AREAS
 from cfcoach.tui.widgets.choice_answer import MultipleChoice
+from cfcoach.tui.widgets.key_bar import HELP_NOW_KEY
 from cfcoach.tui.widgets.submit import SubmitRequested
 
 HERE = Path(__file__).parent
@@ -46,6 +47,7 @@ class FocusScreen(ModalScreen[list[str] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "skip", "Not now"),  # first run: nothing chosen yet
         Binding("escape", "keep", "Keep as it is"),
+        HELP_NOW_KEY,
     ]
 
     def __init__(self, chosen: Sequence[str], *, first_run: bool = False) -> None:

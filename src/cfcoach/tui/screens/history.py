@@ -54,6 +54,8 @@ class HistoryTable(DataTable[Text]):
     """The entries table; says when it is scrolled near its end (to read the next page)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # DataTable's own Enter is hidden from the footer; this one says what it does.
+        Binding("enter", "select_cursor", "Open"),
         Binding("home", "scroll_top", "First", show=False),
         Binding("end", "scroll_bottom", "Last read", show=False),
     ]
@@ -106,7 +108,7 @@ class HistoryScreen(Screen[None]):
         )
         yield HistoryTable(id="history-table", cursor_type="row", zebra_stripes=False)
         yield Static("", id="history-status")
-        yield Footer()
+        yield Footer(compact=True)  # closed up, so every key fits in 80 columns
 
     def on_mount(self) -> None:
         self._width = self.app.size.width

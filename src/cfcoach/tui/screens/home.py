@@ -32,6 +32,12 @@ RECENT_COUNT = 3
 # Suggestions prefer exercises not done lately; the newest entries are enough to tell.
 LOOKBACK_COUNT = 40
 SUGGESTION_PREFIX = "suggest:"
+LIST_KEYS = [
+    ("↑ ↓", "Move in a list"),
+    ("Enter", "Open what is highlighted"),
+    ("Tab", "From one list to the other"),
+]
+"""The lists' own keys, for the ? list (the key bar leaves them out, as Footer does)."""
 
 
 def problems_line(file_count: int) -> str:
@@ -56,20 +62,23 @@ class HomeScreen(Screen[None]):
 
     # home.tcss is read with the app's style sheet (see CoachApp.CSS_PATH), not here.
     AUTO_FOCUS = "#home-actions"  # at once (not the scrolling body first, then the list)
+    # Every key is in the key bar when there is room; at 80 columns the rarer ones give way
+    # (OPTIONAL_KEYS, first named first) and ? lists them all, with the tooltips as lines.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "start_checkin", "Check-in"),
-        Binding("c", "continue_draft", "Continue"),
-        Binding("h", "history", "History"),
-        Binding("i", "insights", "Insights"),
-        # Not in the footer (it is full at 80 columns): with several drafts, the list
-        # offers "All unfinished exercises"; d opens them from anywhere on this screen.
-        Binding("d", "drafts", "Drafts", show=False),
-        Binding("x", "export", "Export"),
-        # The country for crisis lines (the footer is full at 80 columns; README lists it).
-        Binding("w", "app.change_country", "Country", show=False),
-        Binding("f", "focus_areas", "Focus"),
-        Binding("ctrl+q", "app.save_and_quit", "Quit", priority=True),
+        Binding("s", "start_checkin", "Check-in", tooltip="Start today's check-in"),
+        Binding("c", "continue_draft", "Continue", tooltip="Continue where you left off"),
+        Binding("d", "drafts", "Drafts", tooltip="Unfinished exercises: continue or discard"),
+        Binding("h", "history", "History", tooltip="History: read, search, note, delete"),
+        Binding("i", "insights", "Insights", tooltip="Insights: how your practice is going"),
+        Binding("x", "export", "Export", tooltip="Export entries for your therapist"),
+        Binding("f", "focus_areas", "Focus", tooltip="What you're working on (suggestions)"),
+        Binding("w", "app.change_country", "Country", tooltip="Your country, for crisis lines"),
+        Binding("question_mark", "keys", "Keys", tooltip="Every key, with what it does"),
+        Binding("ctrl+q", "app.save_and_quit", "Quit", priority=True, tooltip="Quit (all saved)"),
     ]
+    OPTIONAL_KEYS = ("w", "d", "f")
+    """Keys that leave the key bar when it is too narrow: the country, the list of
+    unfinished exercises (the list above offers it too), the focus areas."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -112,7 +121,7 @@ class HomeScreen(Screen[None]):
             yield Static("Recent", classes="home-heading")
             yield Static("", id="home-recent")
             yield Static("", id="home-problems")
-        yield KeyBar()  # one line, closed up like a compact Footer: every key fits in 80 columns
+        yield KeyBar(optional=self.OPTIONAL_KEYS)  # one line, closed up like a compact Footer
 
     def on_mount(self) -> None:
         self._fill_exercises()
@@ -334,6 +343,12 @@ class HomeScreen(Screen[None]):
         from cfcoach.tui.screens.export import ExportScreen
 
         self.app.push_screen(ExportScreen())
+
+    def action_keys(self) -> None:
+        from cfcoach.tui.screens.keys import KeysScreen, screen_keys
+
+        rows = [*screen_keys(self), *LIST_KEYS]
+        self.app.push_screen(KeysScreen("Keys on the home screen", rows))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "continue_draft":

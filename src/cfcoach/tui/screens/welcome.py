@@ -18,6 +18,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cfcoach.tui.widgets.choice_list import ChoiceList
+from cfcoach.tui.widgets.key_bar import HELP_NOW_KEY
 
 HERE = Path(__file__).parent
 
@@ -59,7 +60,10 @@ class WelcomeScreen(_AnswersOnce, ModalScreen[str | None]):
     """Asks the country; dismisses with its code, ``somewhere-else``, or ``None`` (kept as it was)."""
 
     CSS_PATH = HERE / "welcome.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "keep", "Keep as it is")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "keep", "Keep as it is"),
+        HELP_NOW_KEY,
+    ]
 
     def __init__(
         self, countries: list[tuple[str, str]], current: str | None, *, first_run: bool
@@ -134,7 +138,10 @@ class OfferPlanScreen(_AnswersOnce, ModalScreen[bool]):
     it is the calm answer, highlighted as the offer opens)."""
 
     CSS_PATH = HERE / "welcome.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "later", "Maybe later")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "later", "Maybe later"),
+        HELP_NOW_KEY,
+    ]
 
     def on_key(self, event: Key) -> None:
         """Enter that reaches the screen (the list not focused yet) takes the highlighted choice."""

@@ -5,20 +5,24 @@ home screen that meant eight more widgets to mount and style (three style passes
 before the first frame: about 11 ms of the time to first paint (issue 8). ``KeyBar``
 reads the same bindings and draws them as one line, in the look and theme colours of
 the compact ``Footer``. Clicking a key presses it, as with ``Footer``.
+
+Where the line is too narrow for every key, the keys the screen names as ``optional`` give
+way, the first named first (the screen's ``?`` lists them all); the rest are never cut.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len
 from textual import events
+from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
 
 if TYPE_CHECKING:
-    from textual.binding import ActiveBinding, Binding
+    from textual.binding import ActiveBinding
     from textual.screen import Screen
 
 KEY_STYLE = "bold $footer-key-foreground on $footer-key-background"
@@ -27,6 +31,9 @@ HOVER_KEY_STYLE = "bold $footer-key-foreground on $block-hover-background"
 HOVER_DESCRIPTION_STYLE = "$footer-key-foreground on $block-hover-background"
 GAP = 1
 """Columns between two keys (the compact Footer's margin)."""
+HELP_NOW_KEY = Binding("f1", "app.help_now", "Help now")
+"""F1 in a modal screen's footer, which Textual draws without the app's keys (F1 works there
+anyway: the app's binding comes first)."""
 
 
 class ShownKey(NamedTuple):
@@ -61,6 +68,24 @@ def key_width(key: ShownKey) -> int:
     """Columns a key takes: its name, then a space and its description if it has one."""
     width = cell_len(key.display)
     return width + 1 + cell_len(key.description) if key.description else width
+
+
+def keys_width(keys: Sequence[ShownKey]) -> int:
+    """Columns the keys take on one line, with the gaps between them."""
+    return sum(key_width(key) for key in keys) + GAP * max(0, len(keys) - 1)
+
+
+def fitted_keys(
+    keys: Sequence[ShownKey], width: int, optional: Sequence[str] = ()
+) -> tuple[ShownKey, ...]:
+    """The keys that fit in ``width`` columns: the ``optional`` ones (named by key) give way
+    in the order named until the rest fit. The others always stay, in their order."""
+    kept = list(keys)
+    for name in optional:
+        if keys_width(kept) <= width:
+            break
+        kept = [key for key in kept if key.key != name]
+    return tuple(kept)
 
 
 def key_at(keys: Iterable[ShownKey], x: int) -> int | None:
@@ -104,10 +129,14 @@ class KeyBar(Widget, can_focus=False):
     }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, optional: Sequence[str] = ()) -> None:
         super().__init__()
+        self.optional = tuple(optional)
+        """Keys (``d``, ``w``) that give way when the line is too narrow, first named first."""
         self.shown: tuple[ShownKey, ...] = ()
-        """The keys shown (read from the screen when first drawn)."""
+        """The keys the screen shows (read from the screen when first drawn)."""
+        self.drawn: tuple[ShownKey, ...] = ()
+        """Those that fit on the line as last drawn."""
         self._read = False
         self._hovered: int | None = None
 
@@ -132,7 +161,8 @@ class KeyBar(Widget, can_focus=False):
     def render(self) -> Content:
         if not self._read:  # the first frame: the screen's focus is settled by now
             self._update_keys()
-        return bar_content(self.shown, self._hovered)
+        self.drawn = fitted_keys(self.shown, self.size.width, self.optional)
+        return bar_content(self.drawn, self._hovered)
 
     # -- the mouse -----------------------------------------------------------------------
 
@@ -142,17 +172,17 @@ class KeyBar(Widget, can_focus=False):
             self.refresh()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        self._hover(key_at(self.shown, event.x))
+        self._hover(key_at(self.drawn, event.x))
 
     def on_leave(self, event: events.Leave) -> None:
         self._hover(None)
 
     def on_click(self, event: events.Click) -> None:
-        index = key_at(self.shown, event.x)
+        index = key_at(self.drawn, event.x)
         if index is None:
             return
         event.stop()
-        key = self.shown[index]
+        key = self.drawn[index]
         if key.enabled:
             self.app.simulate_key(key.key)
         else:
