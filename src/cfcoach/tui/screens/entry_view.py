@@ -87,7 +87,9 @@ class EntryScreen(Screen[bool]):
         self.query_one("#entry-title", Static).update(
             Text(title_of(entry, self.coach.context.library))
         )
-        meta = Text(when_text(entry.started_at))
+        # Its number first: what `cfcoach show` and `cfcoach export --ids` take.
+        meta = Text(f"#{entry.id} · ")
+        meta.append(when_text(entry.started_at))
         meta.append(f" · {STATUS_WORDS.get(entry.status, entry.status)}")
         if entry.private:
             meta.append(" · private (left out of exports unless you ask)")

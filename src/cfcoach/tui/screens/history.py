@@ -48,6 +48,9 @@ SEARCH_DELAY = 0.3
 """Seconds after the last key before a search runs (Enter runs it at once)."""
 WHEN_WIDTH = 17
 TITLE_WIDTH = 18
+ID_WIDTH = 2
+"""The least room for an entry's number (`cfcoach show 7`, `export --ids 7`); the column
+widens to the longest number read."""
 
 
 class HistoryTable(DataTable[Text]):
@@ -96,6 +99,7 @@ class HistoryScreen(Screen[None]):
         self._search_timer: Timer | None = None
         self._slash_pending = False
         self._width = 0
+        self._id_width = ID_WIDTH
 
     @property
     def coach(self) -> CoachApp:
@@ -147,6 +151,11 @@ class HistoryScreen(Screen[None]):
             self._show_status()
             self.coach.report_store_error(error, "reading history")
             return
+        longest = max((len(str(item.entry.id)) for item in page.items), default=ID_WIDTH)
+        if longest > self._id_width:  # no rows yet: make the columns again, with room for it
+            self._id_width = longest
+            table.clear(columns=True)
+            self._make_columns()
         self._add(page.items)
         self._next = page.next
         self._show_status()
@@ -181,7 +190,8 @@ class HistoryScreen(Screen[None]):
                 continue
             self.entries[entry.id] = entry
             self.snippets[entry.id] = item.snippet
-            table.add_row(*self._cells(entry, item.snippet), key=str(entry.id))
+            number = Text(str(entry.id), style="dim", justify="right")
+            table.add_row(number, *self._cells(entry, item.snippet), key=str(entry.id))
 
     def _cells(self, entry: Entry, snippet: str | None) -> tuple[Text, Text, Text]:
         library = self.coach.context.library
@@ -207,11 +217,14 @@ class HistoryScreen(Screen[None]):
 
     @property
     def _words_width(self) -> int:
-        # Each column's padding (2), the margins (2) and the scroll bar (2) take 10 more.
-        return max(10, self._width - WHEN_WIDTH - self._title_width - 10)
+        # Each column's padding (2), the margins (2) and the scroll bar (2) take 12 more.
+        return max(10, self._width - self._id_width - WHEN_WIDTH - self._title_width - 12)
 
     def _make_columns(self) -> None:
         table = self.table
+        # The number `cfcoach show` and `export --ids` take; no width, so a longer number
+        # on a later page widens the column rather than being cut.
+        table.add_column(Text("#", justify="right"), key="id")
         table.add_column("When", width=WHEN_WIDTH, key="when")
         table.add_column("Exercise", width=self._title_width, key="exercise")
         table.add_column("What you wrote", width=self._words_width, key="words")

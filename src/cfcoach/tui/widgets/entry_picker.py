@@ -46,11 +46,20 @@ def first_words(entry: Entry, exercise: Exercise | None) -> str:
     return ""
 
 
-def entry_row(entry: Entry, title: str, ticked: bool, today: date, words: str = "") -> Content:
-    """One line: the tick box, when, "private" if it is, the exercise, if it stopped early,
-    and the first words written (cut short with "…" where the line ends)."""
+def number_label(entry: Entry, width: int = 0) -> str:
+    """ "#12", right-aligned in ``width`` columns: the number `cfcoach export --ids` takes."""
+    return f"#{entry.id}".rjust(width)
+
+
+def entry_row(
+    entry: Entry, title: str, ticked: bool, today: date, words: str = "", number_width: int = 0
+) -> Content:
+    """One line: the tick box, the entry's number, when, "private" if it is, the exercise,
+    if it stopped early, and the first words written (cut short with "…" where it ends)."""
     parts: list[str | tuple[str, str]] = [
         (TICKED if ticked else UNTICKED, "bold" if ticked else ""),
+        " ",
+        (number_label(entry, number_width), "$text-muted"),
         " ",
         (moment_label(entry, today), ""),
         "  ",
@@ -93,6 +102,8 @@ class EntryPicker(OptionList):
         self.today = today
         self.entries: list[Entry] = []
         self.ticked: set[int] = set()
+        self.number_width = 0
+        """Columns for the longest "#12" listed, so the dates line up."""
 
     # -- filling in ----------------------------------------------------------------------
 
@@ -100,7 +111,8 @@ class EntryPicker(OptionList):
         exercise = self.library.get(entry.exercise_id)
         title = exercise.title if exercise is not None else entry.exercise_id
         words = first_words(entry, exercise)
-        return entry_row(entry, title, entry.id in self.ticked, self.today, words)
+        ticked = entry.id in self.ticked
+        return entry_row(entry, title, ticked, self.today, words, self.number_width)
 
     def _option(self, entry: Entry) -> Option:
         return Option(self.row(entry), id=str(entry.id))
@@ -108,6 +120,7 @@ class EntryPicker(OptionList):
     def show(self, entries: Iterable[Entry]) -> None:
         """Start again with these entries (the first page)."""
         self.entries = [e for e in entries if e.id is not None]
+        self.number_width = self._widest(self.entries)
         self.set_options(self._option(e) for e in self.entries)
         self.highlighted = 0 if self.entries else None
 
@@ -115,7 +128,15 @@ class EntryPicker(OptionList):
         """Add the next page."""
         more = [e for e in entries if e.id is not None]
         self.entries.extend(more)
+        widest = self._widest(more)
+        if widest > self.number_width:  # a longer number: line the rows read so far up again
+            self.number_width = widest
+            self.redraw()
         self.add_options([self._option(e) for e in more])
+
+    @staticmethod
+    def _widest(entries: Iterable[Entry]) -> int:
+        return max((len(number_label(e)) for e in entries), default=0)
 
     def redraw(self, entry_ids: Iterable[int] | None = None) -> None:
         """Show the tick boxes as ``ticked`` says (of these entries, or all of them)."""
