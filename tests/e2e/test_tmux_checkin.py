@@ -23,7 +23,7 @@ def test_a_whole_checkin_in_a_real_terminal(terminal: Terminal) -> None:
     terminal.start()
     terminal.wait_for("Start today's check-in")
     terminal.keys("Enter")
-    terminal.wait_for("Welcome to today's check-in", "Step 1 of 16")
+    terminal.wait_for("Welcome to today's check-in", "Step 1 · about 15 to go")
     terminal.keys("C-n")
     terminal.wait_for("What is the critic saying?")
     terminal.type(CRITIC)
@@ -127,7 +127,7 @@ def test_a_checkin_killed_halfway_can_be_continued(terminal: Terminal) -> None:
     terminal.start()
     terminal.wait_for("Continue where you left off", "step 4 of 16")
     terminal.keys("c")
-    terminal.wait_for("What do those words stir up?", "Step 4 of 16")
+    terminal.wait_for("What do those words stir up?", "Step 4 · about 12 to go")
     terminal.keys("C-b")
     screen = terminal.wait_for("How strongly do those words land?", "Your answer: 6")
     assert CRITIC in screen  # the earlier answer is pinned again

@@ -49,9 +49,9 @@ def pending(entry: Entry) -> dict[str, str]:
 
 def open_words_step(terminal: Terminal, *args: str, keep_pane: bool = False) -> None:
     terminal.start("run", "journal", *args, keep_pane=keep_pane)
-    terminal.wait_for("Hello", "Step 1 of 8")
+    terminal.wait_for("Hello", "Step 1 · about 7 to go")
     terminal.keys("C-n")
-    terminal.wait_for("What is on your mind?", "Step 2 of 8")
+    terminal.wait_for("What is on your mind?", "Step 2 · about 6 to go")
 
 
 def restart_resuming(terminal: Terminal, *expected: str) -> str:
@@ -72,9 +72,9 @@ def test_killed_between_steps_every_completed_step_comes_back(terminal: Terminal
     terminal.keys("C-n")
     terminal.wait_for("How is the weather inside?")
     terminal.keys("Down", "Enter")  # the highlight starts on Sunny: Down is Cloudy
-    terminal.wait_for("Step 4 of 8")
+    terminal.wait_for("Step 4 · about 4 to go")
     terminal.keys("7", "Enter")
-    terminal.wait_for("Drive", "Step 5 of 8")
+    terminal.wait_for("Drive", "Step 5 · about 3 to go")
     wait_for_draft(
         terminal.home, "journal", lambda d: d.state["current"] == "drive", "the move to drive"
     )
@@ -89,7 +89,7 @@ def test_killed_between_steps_every_completed_step_comes_back(terminal: Terminal
     terminal.start("run", "journal")
     terminal.wait_for("Welcome back", "at step 5 of 8")
     terminal.keys("Enter")  # "Continue where I left off"
-    terminal.wait_for("Drive", "Step 5 of 8")
+    terminal.wait_for("Drive", "Step 5 · about 3 to go")
     terminal.keys("C-b")
     terminal.wait_for("Threat", "Your answer: 7")
     terminal.keys("C-b")
@@ -118,7 +118,7 @@ def test_killed_in_the_middle_of_typing_keeps_the_words_up_to_the_last_save(
 
     kept = pending(latest_draft(terminal.home, "journal") or saved)["words"]
     assert kept.startswith(WORDS)  # everything up to the last save (maybe a little more)
-    screen = restart_resuming(terminal, "What is on your mind?", "Step 2 of 8")
+    screen = restart_resuming(terminal, "What is on your mind?", "Step 2 · about 6 to go")
     assert WORDS[:60] in screen.replace("\n", " ") or "I was useless" in screen
     terminal.keys("End")
     terminal.type(" Onwards.")
@@ -173,7 +173,9 @@ def test_killed_around_a_save_the_database_stays_whole(terminal: Terminal, after
     draft = latest_draft(terminal.home, "journal")
     assert draft is not None
     assert pending(draft)["words"] in (WORDS, WORDS + MORE)
-    restart_resuming(terminal, "What is on your mind?", "Step 2 of 8", "kept telling myself")
+    restart_resuming(
+        terminal, "What is on your mind?", "Step 2 · about 6 to go", "kept telling myself"
+    )
     terminal.keys("C-q")
     terminal.wait_until_closed()
 

@@ -8,13 +8,14 @@ import pytest
 from textual.pilot import Pilot
 
 from cfcoach.content.models import Breathing, ChoiceStep, RatingStep
+from cfcoach.content.step_words import length_in_words
 from cfcoach.context import AppContext
 from cfcoach.tui.app import CoachApp
 from cfcoach.tui.screens.completion import CompletionScreen
 from cfcoach.tui.screens.runner import RunnerScreen
 from cfcoach.tui.widgets.breathing_pacer import BreathingPacer, breath_phase
 from cfcoach.tui.widgets.choice_answer import MultipleChoice
-from cfcoach.tui.widgets.pause_timer import PauseTimer, cue_at, length_in_words, time_left_phrase
+from cfcoach.tui.widgets.pause_timer import PauseTimer, cue_at, time_left_phrase
 from cfcoach.tui.widgets.rating_bars import RatingBars
 from cfcoach.tui.widgets.rating_picker import RatingPicker, anchor_rows
 from tests.tui.conftest import MakeApp

@@ -30,6 +30,7 @@ from cfcoach.content import (
     TextStep,
 )
 from cfcoach.content.answer_text import answer_label, describe_answer
+from cfcoach.content.step_words import length_in_words, rhythm_words
 from cfcoach.context import AppContext
 from cfcoach.engine import AnswerError, ResumeError
 from cfcoach.practice import Practice, flagged
@@ -301,15 +302,11 @@ class PlainRunner:
 
     def _show_pause(self, step: PauseStep) -> None:
         if step.breathing is not None:
-            b = step.breathing
-            parts = [f"in for {b.inhale:g}"]
-            if b.hold:
-                parts.append(f"rest for {b.hold:g}")
-            parts.append(f"out for {b.exhale:g} seconds")
-            self.para("Rhythm: breathe " + ", ".join(parts) + ".", indent="  ")
+            # The same words as the coach's (content.step_words), so the two never differ.
+            self.para(rhythm_words(step.breathing), indent="  ")
         for cue in step.cues:
             self.para(f"- {cue}", indent="  ")
-        self.para(f"Take about {step.seconds} seconds for this.", indent="  ")
+        self.para(f"It lasts {length_in_words(step.seconds)}.", indent="  ")
 
     def _take_input(self, practice: Practice, step: StepBase) -> None:
         while True:

@@ -21,6 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Label, TextArea
 
 from cfcoach.content.models import PauseStep, RatingStep, ReviewStep, StepBase, TextStep
+from cfcoach.content.step_words import place_words, surely_last
 from cfcoach.engine import AnswerError, SafetyReply
 from cfcoach.errorlog import log_exception
 from cfcoach.practice import Practice
@@ -123,7 +124,8 @@ class RunnerScreen(Screen[None]):
     async def _replace_step(self, step: StepBase) -> None:
         session = self.practice.session
         number, total = session.progress()
-        self.query_one("#progress", Label).update(f"Step {number} of {total}")
+        last = surely_last(self.practice.exercise, step)
+        self.query_one("#progress", Label).update(place_words(number, total, surely_last=last))
         self.query_one(SystemTag).show_system(step.system)
         host = self.query_one("#step-host", VerticalScroll)
         await host.remove_children()

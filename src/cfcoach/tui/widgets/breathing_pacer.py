@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from cfcoach.content.models import Breathing
+from cfcoach.content.step_words import rhythm_words
 
 BAR_WIDTH = 30
 PHASE_WORDS = {"in": "Breathe in…", "hold": "Hold…", "out": "Breathe out…"}
@@ -70,12 +71,7 @@ class BreathingPacer(Static):
 
     def show_waiting(self) -> None:
         """Before an adjustable pause begins: the rhythm in words, nothing moving yet."""
-        b = self.breathing
-        parts = [f"in for {b.inhale:g}"]
-        if b.hold:
-            parts.append(f"hold for {b.hold:g}")
-        parts.append(f"out for {b.exhale:g} seconds")
-        self.update(Content.assemble(("Breathe " + ", ".join(parts) + ".", "bold")))
+        self.update(Content.assemble((rhythm_words(self.breathing), "bold")))
 
     def show_at_rest(self) -> None:
         self.update(Content.assemble(("Breathe at your own pace.", "bold")))

@@ -21,6 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from cfcoach.content.models import Breathing
+from cfcoach.content.step_words import length_in_words
 from cfcoach.tui.widgets.breathing_pacer import BreathingPacer
 from cfcoach.tui.widgets.keys_in_order import OwnBindingsInOrder
 
@@ -43,20 +44,6 @@ def duration_phrase(seconds: float) -> str:
     if whole >= 60:
         return f"{whole // 60}:{whole % 60:02d}"
     return f"{whole} second{'s' if whole != 1 else ''}"
-
-
-def length_in_words(seconds: float) -> str:
-    """How long a pause lasts, as said aloud: "45 seconds", "a minute", "1 minute 30 seconds"."""
-    whole = max(0, math.ceil(seconds))
-    minutes, rest = divmod(whole, 60)
-    if not minutes:
-        return f"{rest} second{'s' if rest != 1 else ''}"
-    said = (
-        "a minute"
-        if minutes == 1 and not rest
-        else f"{minutes} minute{'s' if minutes != 1 else ''}"
-    )
-    return said + (f" {rest} second{'s' if rest != 1 else ''}" if rest else "")
 
 
 def cue_at(cues: Sequence[str], seconds: float, elapsed: float) -> str:
