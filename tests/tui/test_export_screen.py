@@ -39,7 +39,7 @@ from cfcoach.tui.screens.notice import NoticeScreen
 from cfcoach.tui.widgets.entry_picker import EntryPicker
 from tests.conftest import FIXED_NOW
 from tests.tui.conftest import MakeApp
-from tests.tui.helpers import press, screen_words
+from tests.tui.helpers import press, screen_text, screen_words
 from tests.unit.golden import samples
 
 ROWS = {6: 0, 5: 1, 4: 2, 3: 3, 2: 4, 1: 5}
@@ -315,6 +315,23 @@ async def test_the_safety_plan_goes_only_when_ticked(
         await settle(pilot)
         assert plan_words in preview(app)
         assert summary(app).endswith("With your safety plan.")
+
+
+async def test_the_safety_plan_box_shows_an_x_only_when_ticked(
+    make_app: MakeApp, seeded: AppContext
+) -> None:
+    """Textual drew an X in the box either way, ticked told by colour alone (NO_COLOR)."""
+    with seeded.open_store() as store:
+        plan = samples._entry(20, SAFETY_PLAN_ID, FIXED_NOW.replace(day=1), answers={})
+        store.save(replace(plan, id=None))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_export(pilot)
+        box = screen.query_one("#export-plan", Checkbox)
+        assert "▐ ▌ Include my safety plan" in screen_text(app)
+        box.value = True
+        await pilot.pause()
+        assert "▐X▌ Include my safety plan" in screen_text(app)
 
 
 def test_helpers_for_the_path(tmp_path: Path) -> None:

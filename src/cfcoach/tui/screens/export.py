@@ -53,6 +53,7 @@ from cfcoach.tui.screens.confirm import ConfirmScreen
 from cfcoach.tui.screens.export_writing import ExportWriting
 from cfcoach.tui.widgets.entry_picker import EntryPicker
 from cfcoach.tui.widgets.safe_text import SafeInput, SafeTextArea
+from cfcoach.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     pass
@@ -127,7 +128,7 @@ class ExportScreen(ExportWriting):
                 yield Select(
                     PAPER_CHOICES, value="a4", allow_blank=False, compact=True, id="export-paper"
                 )
-                yield Checkbox(PLAN_LABEL, compact=True, id="export-plan")
+                yield TickBox(PLAN_LABEL, compact=True, id="export-plan")
             yield Static("", id="export-summary")
             with Horizontal(id="export-write-row"):
                 yield SafeInput(
