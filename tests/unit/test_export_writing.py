@@ -146,6 +146,21 @@ def test_a_signal_while_writing_removes_the_partial_file_and_exits_with_its_code
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_ignored_signal_stays_ignored_and_the_export_goes_on(tmp_path: Path) -> None:
+    """`nohup cfcoach export ...`: closing the terminal must not stop the export."""
+    target = tmp_path / "report.md"
+    done = subprocess.run(
+        [sys.executable, "-c", STOPPED_HALF_WAY, str(target), str(signal.SIGHUP)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),  # as nohup does
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "written\n", "")
+    assert target.read_text(encoding="utf-8").endswith("the rest")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
 def test_a_signal_stops_the_writing_where_the_coach_listens_and_its_handler_comes_back(
     tmp_path: Path,
 ) -> None:

@@ -257,8 +257,9 @@ def _stopped_by_signals() -> Iterator[None]:
     Only the first signal raises; later ones are let go, as the export is ending anyway.
     The handlers in place before (the default ones, or those of the TUI's event loop,
     which still hears of the signal and closes the coach) are put back afterwards, all of
-    them even when the signal comes as they are. Signal handlers belong to the main thread:
-    elsewhere nothing changes.
+    them even when the signal comes as they are. A signal that is ignored (SIGHUP under
+    ``nohup``) stays ignored. Signal handlers belong to the main thread: elsewhere nothing
+    changes.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -275,6 +276,8 @@ def _stopped_by_signals() -> Iterator[None]:
     previous: dict[int, Any] = {}
     try:
         for signum in STOPPING_SIGNALS:
+            if signal.getsignal(signum) is signal.SIG_IGN:
+                continue  # e.g. SIGHUP under nohup: asked to go on, so it goes on
             previous[signum] = signal.signal(signum, stop)
         yield
     finally:
