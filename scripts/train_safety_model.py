@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from cfcoach.safety.assessment import Assessor  # noqa: E402
+from cfcoach.safety.assessment import Assessor, shipped_people  # noqa: E402
 from cfcoach.safety.corpus import CorpusLine, default_corpus_dir, read_corpus  # noqa: E402
 from cfcoach.safety.learned import (  # noqa: E402
     FEATURE_VERSION,
@@ -164,7 +164,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--epochs", type=int, default=12)
-    parser.add_argument("--l2", type=float, default=1e-5)
+    parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--rate", type=float, default=0.3)
     parser.add_argument("--max-false-alarms", type=float, default=0.025)
     parser.add_argument("--folds", type=int, default=5)
@@ -179,7 +179,7 @@ def main() -> int:
 
     rule_sets = load_all_rules()
     lemmas, concepts = model_words(rule_sets)
-    rules_only = Assessor(rule_sets, None)
+    rules_only = Assessor(rule_sets, None, shipped_people())
     lines = [
         line for line in read_corpus(args.corpus or default_corpus_dir()) if line.split == "dev"
     ]

@@ -128,7 +128,7 @@ def format_report(report: Report, markdown: bool = False) -> str:
 
 
 def _flagger(layer: str) -> Callable[[str], bool]:
-    from cfcoach.safety.assessment import Assessor, assess, default_assessor
+    from cfcoach.safety.assessment import Assessor, assess, default_assessor, shipped_people
 
     if layer == "both":
         return lambda text: assess(text).flagged
@@ -136,7 +136,7 @@ def _flagger(layer: str) -> Callable[[str], bool]:
     if built is None:
         raise SystemExit("The safety rules cannot be loaded; see the log.")
     if layer == "rules":
-        rules_only = Assessor(built.rule_sets, None)
+        rules_only = Assessor(built.rule_sets, None, shipped_people())
         return lambda text: rules_only.assess(text).flagged
     model = built.model
     if model is None:
