@@ -12,7 +12,7 @@ from cfcoach.tui.screens.runner import RunnerScreen
 from cfcoach.tui.widgets.text_answer import AnswerArea
 from tests.tui.conftest import MakeApp
 from tests.tui.exercises import install
-from tests.tui.helpers import burst, press, screen_words, step_id, type_text
+from tests.tui.helpers import burst, press, screen_text, screen_words, step_id, type_text
 
 WORDS = "You should have known better"
 KEPT = "Your check-in is saved; c continues it."
@@ -132,3 +132,17 @@ def test_the_line_names_the_way_back() -> None:
         "A safe place is saved as you left it; d lists your unfinished exercises."
     )
     assert left_note("A safe place", checkin=False) == "A safe place is saved as you left it."
+
+
+async def test_escape_leaves_an_adjustable_pause_too_though_its_footer_has_no_room_for_it(
+    make_app: MakeApp, context: AppContext
+) -> None:
+    install(context, "rest")
+    app = make_app(start_exercise="rest")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert step_id(app) == "quiet"  # an adjustable pause: its keys fill the footer
+        footer = screen_text(app).splitlines()[-1]
+        assert "Help now" in footer and "Home" not in footer
+        await press(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert "A short rest is saved as you left it; c continues it." in screen_words(app)

@@ -62,6 +62,8 @@ class RunnerScreen(Screen[None]):
         Binding("ctrl+q", "app.save_and_quit", "Save & quit", priority=True),
         Binding("enter", "next_by_enter", "Next", show=False, priority=True),
         Binding("escape", "leave", "Home", priority=True),
+        # The same, never in the footer: it runs when the named one gives way (check_action).
+        Binding("escape", "leave_unnamed", "Home", show=False, priority=True),
     ]
 
     save_delay: float = 1.5
@@ -143,8 +145,10 @@ class RunnerScreen(Screen[None]):
             timers_running=self.coach.timers_running,
         )
         await host.mount(view)
-        # An adjustable pause adds its keys: the footer closes up so all of them fit in 80 columns.
+        # An adjustable pause adds its keys: the footer closes up so all of them fit in 80
+        # columns, and Escape (still a key there) leaves it to make room for F1's words.
         self.query_one(Footer).compact = isinstance(step, PauseStep) and step.adjustable
+        self.refresh_bindings()
         host.scroll_home(animate=False)
         if not view.focus_answer():
             self.set_focus(host)
@@ -466,6 +470,14 @@ class RunnerScreen(Screen[None]):
         else:  # opened from another list (unfinished exercises, say): the same words there
             said = left_note(exercise.title, checkin=exercise.id == CHECKIN_ID)
             self.app.notify(said, timeout=6, markup=False)
+
+    action_leave_unnamed = action_leave
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave":  # named in the footer unless it is closed up (a pause's keys)
+            footers = self.query(Footer)
+            return not (footers and footers.first().compact)
+        return True
 
     async def action_too_much(self) -> None:
         await keys_settled(self.app)

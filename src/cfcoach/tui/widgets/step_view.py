@@ -27,6 +27,8 @@ from cfcoach.tui.widgets.rating_picker import RatingPicker
 from cfcoach.tui.widgets.text_answer import AnswerArea, LineAnswer
 
 ANSWER_ID = "answer"
+MULTIPLE_HINT = "Space ticks or unticks an option; Enter goes on."
+"""Under a list where several can be ticked: how, since nothing on it says so."""
 
 
 @runtime_checkable
@@ -106,6 +108,8 @@ class StepView(Vertical):
         answer = self._answer_widget()
         if answer is not None:
             yield answer
+        if isinstance(step, ChoiceStep) and step.multiple:
+            yield Static(MULTIPLE_HINT, classes="answer-hint")
         if isinstance(step, PauseStep):
             yield PauseTimer(
                 step.seconds,
