@@ -16,10 +16,12 @@ from cfcoach.content.models import Exercise, TextStep
 from cfcoach.engine import Answer, ExerciseSession, SafetyReply
 from cfcoach.safety import Assessment, assess
 from cfcoach.store import Entry, EntryStore, StoreError, new_entry
+from cfcoach.store.models import NOTE_STEP
 
 Clock = Callable[[], datetime]
-THERAPIST_NOTE_STEP = "therapist_note"
-"""A step with this id fills in the entry's note for the therapist (shown apart in exports)."""
+THERAPIST_NOTE_STEP = NOTE_STEP
+"""A step with this id edits the entry's note for the therapist (shown apart in exports): its
+answer is saved as the note, and only there (see :data:`cfcoach.store.models.NOTE_STEP`)."""
 
 
 def system_clock() -> datetime:
@@ -64,7 +66,14 @@ class Practice:
         cls, store: EntryStore, exercise: Exercise, entry: Entry, clock: Clock = system_clock
     ) -> Practice:
         """Continue a saved draft (:class:`cfcoach.engine.ResumeError` if it no longer fits)."""
-        return cls(store, ExerciseSession.resume(exercise, entry.state), entry, clock)
+        session = ExerciseSession.resume(exercise, entry.state)
+        if has_note_step(exercise):
+            # The note step shows the entry's note as it is now (edited in history, say):
+            # the saved state holds no copy of it.
+            session.state.answers.pop(THERAPIST_NOTE_STEP, None)
+            if entry.therapist_note:
+                session.state.answers[THERAPIST_NOTE_STEP] = entry.therapist_note
+        return cls(store, session, entry, clock)
 
     @property
     def exercise(self) -> Exercise:
@@ -84,19 +93,23 @@ class Practice:
         # Answers on the way actually taken (and the step on screen); answers left on a
         # branch the person went back from stay in the state, but not in the entry.
         on_path = set(state.trail) | ({state.current} if state.current else set())
+        saved_state = state.model_dump(mode="json")
         update: dict[str, Any] = {
             # With where the person is (step k of n), so the home screen can say so
             # without loading the exercise (Entry.saved_progress); resuming ignores it.
-            "state": {**state.model_dump(mode="json"), "progress": list(self.session.progress())},
-            "answers": {k: v for k, v in state.answers.items() if k in on_path},
+            "state": {**saved_state, "progress": list(self.session.progress())},
+            "answers": {k: v for k, v in state.answers.items() if k in on_path and k != NOTE_STEP},
             "skipped": list(state.skipped),
             "status": status,
             "updated_at": now,
         }
-        note = state.answers.get(THERAPIST_NOTE_STEP)
-        if isinstance(note, str) and note.strip():
-            # An exercise's step called `therapist_note` writes the entry's note for the therapist.
-            update["therapist_note"] = note
+        if has_note_step(self.exercise):
+            # The note step edits the entry's note, its one home: given, changed or cleared
+            # there, the note is what the step holds (kept when the person steps back, like
+            # every answer). The saved state keeps no copy.
+            note = state.answers.get(THERAPIST_NOTE_STEP)
+            update["therapist_note"] = (note.strip() or None) if isinstance(note, str) else None
+            saved_state["answers"].pop(THERAPIST_NOTE_STEP, None)
         if status != "draft" and self.entry.finished_at is None:
             update["finished_at"] = now
         return replace(self.entry, **update)
@@ -210,6 +223,13 @@ class Practice:
     def _unsent(self) -> str | None:
         current = self.session.state.current
         return self.session.pending_for(current) if current and not self.session.finished else None
+
+
+def has_note_step(exercise: Exercise) -> bool:
+    """Whether ``exercise`` has a text step that edits the entry's note for the therapist."""
+    return exercise.has_step(THERAPIST_NOTE_STEP) and isinstance(
+        exercise.step(THERAPIST_NOTE_STEP), TextStep
+    )
 
 
 def flagged(words: str | None) -> Assessment | None:

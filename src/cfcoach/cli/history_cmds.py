@@ -1,4 +1,5 @@
-"""`cfcoach history`, `show ID`, `stats`, `trash ID` and `untrash ID`: look back from the shell.
+"""`cfcoach history`, `show ID`, `stats`, `trash ID`, `untrash ID` and `note ID`: look back
+from the shell.
 
 The same store queries and figures as the TUI's history, insights and trash screens. What
 a person wrote is printed as plain text with control characters made visible (never run),
@@ -24,6 +25,7 @@ from cfcoach.cli.entry import stop_quietly_when_output_closes
 from cfcoach.content.library import Library
 from cfcoach.context import AppContext
 from cfcoach.datetext import moment_text, range_text
+from cfcoach.errorlog import log_exception
 from cfcoach.export.selection import Criteria, SelectionError, check_known, parse_criteria
 from cfcoach.insights import calendar_weeks, overview, shown_steps, value_text
 from cfcoach.store import Entry, EntryNotFound, EntryStore, StoreError
@@ -495,3 +497,82 @@ def run_untrash(entry_id_text: str) -> None:
         except StoreError as problem:
             fail(str(problem))
     print(f"Entry {entry_id} is back in your history.")
+
+
+# -- cfcoach note ID [TEXT | --clear] ------------------------------------------------------------
+
+
+def run_note(entry_id_text: str, text: str | None, *, clear: bool) -> None:
+    """Print an entry's note for the therapist, or set it (``text``) or remove it (``clear``),
+    as `n` in the coach's history does. The note is its only copy: a changed note replaces the
+    old words, and a cleared one is in no export, backup or search afterwards."""
+    entry_id = _entry_number(entry_id_text)
+    if clear and text is not None:
+        fail("Give the note's new words or --clear, not both.", 2)
+    if text is not None and not text.strip():
+        fail(
+            f"The note is empty; to remove entry {entry_id}'s note, use "
+            f"`cfcoach note {entry_id} --clear`.",
+            2,
+        )
+    context = context_or_fail()
+    with closing(open_store_or_fail(context)) as store:
+        try:
+            entry = store.get(entry_id)
+            before = (entry.therapist_note or "").strip()
+            if text is None and not clear:
+                if before:
+                    print(printable(before))
+                else:
+                    print(
+                        f"Entry {entry_id} has no note for your therapist; "
+                        f'`cfcoach note {entry_id} "..."` writes one.'
+                    )
+                return
+            store.set_note(entry_id, None if clear else text)
+        except EntryNotFound as problem:
+            fail(str(problem), 2)
+        except StoreError as problem:
+            fail(str(problem))
+        if clear:
+            print(
+                f"Entry {entry_id}'s note is removed; it is in no export from now on."
+                if before
+                else f"Entry {entry_id} had no note; nothing was changed."
+            )
+            return
+        print(f"Entry {entry_id}'s note is saved; it goes with the entry when you export it.")
+        if text is not None and text.strip() != before:  # a note kept as it was is not read again
+            _safety_after_note(context, store, entry_id, text)
+
+
+def _safety_after_note(context: AppContext, store: EntryStore, entry_id: int, note: str) -> None:
+    """The safety screen's words when the note suggests the person may be in danger (noted
+    on the entry, as the coach does after `n`)."""
+    from cfcoach.practice import flagged
+    from cfcoach.safety.screen import country_for
+    from cfcoach.safety_occasions import screen_text
+    from cfcoach.safety_plan import SAFETY_PLAN_ID, current_plan
+
+    assessment = flagged(note)
+    if assessment is None:
+        return
+    try:
+        plan = current_plan(store, context.library.get(SAFETY_PLAN_ID))
+    except StoreError as problem:  # the crisis lines are shown all the same
+        log_exception("reading the safety plan after a note", problem)
+        plan = None
+    text = screen_text(
+        "note", assessment.level, country_for(context.paths), plan.as_text() if plan else None
+    )
+    try:
+        store.mark_safety_shown(entry_id)
+    except StoreError as problem:  # the lines are shown all the same
+        log_exception("noting the safety screen after a note", problem)
+    print()
+    for part in (text.title, text.acknowledgement, text.not_for_crises, text.resources):
+        print(part)
+        print()
+    if text.plan:
+        print("Your safety plan:")
+        print(text.plan)

@@ -296,6 +296,28 @@ def untrash_command(
     run_untrash(entry_id)
 
 
+@app.command("note", short_help="Show, write or remove an entry's note for your therapist.")
+def note_command(
+    entry_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The entry's number (`cfcoach history` shows it)."),
+    ],
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="TEXT", help="The note's new words (they replace the old ones); quote them."
+        ),
+    ] = None,
+    clear: Annotated[
+        bool, typer.Option("--clear", help="Remove the note: it is in no export afterwards.")
+    ] = False,
+) -> None:
+    """Show an entry's note for your therapist, replace it with TEXT, or remove it (--clear)."""
+    from cfcoach.cli.history_cmds import run_note
+
+    run_note(entry_id, text, clear=clear)
+
+
 @app.command("stats", short_help="Your practice in figures and small charts.")
 def stats_command(
     since: SinceOption = None,

@@ -11,7 +11,7 @@ from typing import Any
 
 from cfcoach.content.answer_text import answer_words
 from cfcoach.content.models import Exercise, RatingStep, StepBase
-from cfcoach.store.models import Entry
+from cfcoach.store.models import NOTE_STEP, Entry
 
 
 @dataclass(slots=True)
@@ -63,7 +63,7 @@ def _unknown_answers(answers: dict[str, Any], known: frozenset[str]) -> list[Sho
     return [
         ShownStep(step_id, step_id, None, None, value, False, None)
         for step_id, value in answers.items()
-        if step_id not in known and not _empty(value)
+        if step_id not in known and step_id != NOTE_STEP and not _empty(value)
     ]
 
 
@@ -89,7 +89,8 @@ def _plan(
     plan = tuple(
         (step, step.id, step.answer_label, getattr(step, "kind", None), step.system)
         for step in exercise.steps
-        if include_private_steps or not step.private
+        # The note step's words are the entry's note, shown once, apart from the answers.
+        if (include_private_steps or not step.private) and step.id != NOTE_STEP
     )
     if len(_PLANS) >= 256:
         _PLANS.clear()

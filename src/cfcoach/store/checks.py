@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from cfcoach.store.database import SQLITE_HEADER, _kind, _statements, sqlite_uri
+from cfcoach.store.models import joined_note
 from cfcoach.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 HEADER_SIZE = 100
@@ -262,6 +263,7 @@ def expected_objects(version: int) -> dict[tuple[str, str], tuple[str, str | Non
     """The tables, indexes and triggers cfcoach's migrations make, up to ``version``:
     ``(type, name) -> (table, SQL)``, read from a database made in memory."""
     with contextlib.closing(sqlite3.connect(":memory:")) as connection:
+        connection.create_function("joined_note", 2, joined_note, deterministic=True)
         for step in range(1, version + 1):
             for statement in _statements(MIGRATIONS[step]):
                 connection.execute(statement)

@@ -19,6 +19,7 @@ from cfcoach.store.errors import (
     DatabaseUnavailable,
     StoreError,
 )
+from cfcoach.store.models import joined_note
 from cfcoach.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -156,6 +157,10 @@ def open_database(path: Path) -> sqlite3.Connection:
             _use_wal(connection)
             connection.execute("PRAGMA synchronous=FULL")
             connection.execute("PRAGMA foreign_keys=ON")
+            # What is changed or removed (a cleared note) is overwritten, not left in free
+            # space where a backup copy of the file would carry it on.
+            connection.execute("PRAGMA secure_delete=ON")
+            connection.create_function("joined_note", 2, joined_note, deterministic=True)
             if version < SCHEMA_VERSION:
                 _migrate(connection, path, existed)
             if existed and version == SCHEMA_VERSION:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from cfcoach.store.database import open_database, translate_errors
 from cfcoach.store.errors import EntryDamaged, EntryNotFound, StoreError
-from cfcoach.store.models import Entry, EntryInvalid, EntryStatus
+from cfcoach.store.models import NOTE_STEP, Entry, EntryInvalid, EntryStatus, note_in_one_place
 from cfcoach.store.rows import (
     GLANCE_COLUMNS,
     LIVE,
@@ -66,7 +67,11 @@ class EntryStore:
     # -- writing ----------------------------------------------------------------------
 
     def save(self, entry: Entry) -> Entry:
-        """Insert or update ``entry`` (matched by uuid) in one transaction; returns it with its id."""
+        """Insert or update ``entry`` (matched by uuid) in one transaction; returns it with its id.
+
+        The note step's answer is saved as the entry's note only (:func:`note_in_one_place`).
+        """
+        entry = note_in_one_place(entry)
         row = (
             entry.uuid,
             entry.exercise_id,
@@ -82,7 +87,10 @@ class EntryStore:
             storable(entry.therapist_note) if entry.therapist_note else entry.therapist_note,
             int(entry.safety_shown),
         )
-        with translate_errors(self.path):
+        with translate_errors(self.path), self._transaction():
+            before = self._connection.execute(
+                "SELECT therapist_note FROM entries WHERE uuid = ?", (entry.uuid,)
+            ).fetchone()
             cursor = self._connection.execute(
                 """
                 INSERT INTO entries (uuid, exercise_id, exercise_version, status, started_at,
@@ -107,6 +115,8 @@ class EntryStore:
                 row,
             )
             entry_id = int(cursor.fetchone()[0])
+            if before is not None and before[0] and before[0] != row[11]:
+                self._forget_old_words()
         return replace(entry, id=entry_id)
 
     def set_private(self, entry_id: int, private: bool) -> None:
@@ -129,14 +139,52 @@ class EntryStore:
             raise EntryNotFound(_NOT_FOUND.format(entry_id))
 
     def set_note(self, entry_id: int, note: str | None) -> None:
-        """Set the note for the therapist; a blank note (or ``None``) removes it."""
+        """Set the note for the therapist; a blank note (or ``None``) removes it.
+
+        The note is its only copy: one left by an older cfcoach among the answers, or in a
+        draft's saved state (given, or typed and not yet given), goes too, so the old words
+        are in no export, backup or search afterwards.
+        """
         text = storable((note or "").strip()) or None
-        with translate_errors(self.path):
-            cursor = self._connection.execute(
-                "UPDATE entries SET therapist_note = ? WHERE id = ?", (text, entry_id)
+        with translate_errors(self.path), self._transaction():
+            row = self._connection.execute(
+                "SELECT therapist_note FROM entries WHERE id = ?", (entry_id,)
+            ).fetchone()
+            if row is None:
+                raise EntryNotFound(_NOT_FOUND.format(entry_id))
+            self._connection.execute(
+                f"""
+                UPDATE entries SET therapist_note = ?,
+                    answers = CASE WHEN json_valid(answers)
+                        THEN json_remove(answers, '$.{NOTE_STEP}') ELSE answers END,
+                    state = CASE WHEN json_valid(state) THEN json_remove(
+                        state, '$.answers.{NOTE_STEP}', '$.pending.{NOTE_STEP}') ELSE state END
+                WHERE id = ?
+                """,
+                (text, entry_id),
             )
-        if cursor.rowcount == 0:
-            raise EntryNotFound(_NOT_FOUND.format(entry_id))
+            if row[0] and row[0] != text:
+                self._forget_old_words()
+
+    def _forget_old_words(self) -> None:
+        """Merge the search index into one segment: words of a note changed or removed are
+        otherwise left in its older segments (marked deleted) until SQLite merges them."""
+        self._connection.execute("INSERT INTO entries_search (entries_search) VALUES ('optimize')")
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction (or a part of the one already open)."""
+        if self._connection.in_transaction:
+            yield
+            return
+        self._connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self._connection.execute("COMMIT")
+        except BaseException:
+            if self._connection.in_transaction:
+                self._connection.execute("ROLLBACK")
+            raise
 
     # -- the trash ----------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ lists entries before its first paint, and pydantic would cost that paint about 5
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal, cast, get_args
 
@@ -22,6 +22,11 @@ can be shown in any local time (a year-9999 date cannot: converting it overflows
 _STEP_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 RATING_SCALE = range(0, 11)
 """Every rating is a whole number from 0 to 10 (the only whole-number answers there are)."""
+NOTE_STEP = "therapist_note"
+"""An exercise's step with this id writes the entry's note for the therapist. The note has
+one home, :attr:`Entry.therapist_note`: the step's answer is never kept among the answers
+(nor in the saved engine state), so an edited note replaces it everywhere and a cleared
+note is gone from every export, backup and search."""
 
 
 class EntryInvalid(ValueError):
@@ -126,6 +131,45 @@ def _check(entry: Entry) -> None:
         raise EntryInvalid("private and safety_shown must be true or false")
     if entry.therapist_note is not None and type(entry.therapist_note) is not str:
         raise EntryInvalid("therapist_note must be text or None")
+
+
+def note_in_one_place(entry: Entry) -> Entry:
+    """``entry`` with the note step's answer moved into its note, and out of the answers and
+    the saved engine state (the entry itself if there is none); see :func:`joined_note`."""
+    answer = entry.answers.get(NOTE_STEP)
+    state_answers = entry.state.get("answers")
+    in_state = isinstance(state_answers, dict) and isinstance(state_answers.get(NOTE_STEP), str)
+    if not isinstance(answer, str) and not in_state:
+        return entry
+    note = entry.therapist_note
+    answers = entry.answers
+    if isinstance(answer, str):
+        note = joined_note(note, answer)
+        answers = {k: v for k, v in answers.items() if k != NOTE_STEP}
+    state = entry.state
+    if in_state:
+        kept = {k: v for k, v in cast("dict[str, Any]", state_answers).items() if k != NOTE_STEP}
+        state = {**state, "answers": kept}
+    return replace(entry, answers=answers, state=state, therapist_note=note)
+
+
+def joined_note(note: str | None, answer: str | None) -> str | None:
+    """The note and an older copy of it (the note step's answer, as saved before the note had
+    one home) as one text, so no words are lost and none is there twice: the note when it
+    holds the copy, the copy when it holds the note, else both, the note first.
+
+    A blank note stays blank: the person cleared it, and what they clear is never shared
+    (the backup made before the migration still holds the old copy).
+    """
+    kept = (note or "").strip()
+    old = (answer or "").strip()
+    if not kept:
+        return None
+    if not old or old in kept:
+        return kept
+    if kept in old:
+        return old
+    return f"{kept}\n\n{old}"
 
 
 def answer_fits(value: object) -> bool:

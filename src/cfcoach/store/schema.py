@@ -2,12 +2,16 @@
 
 ``PRAGMA user_version`` holds the schema version. Each migration takes the database from
 version N-1 to N as one SQL script run inside one transaction; a backup copy is made
-before any migration runs on a database that already holds data.
+before any migration runs on a database that already holds data. Scripts may call
+``joined_note(note, answer)`` (:func:`cfcoach.store.models.joined_note`), which
+:func:`cfcoach.store.database.open_database` gives every connection.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+from cfcoach.store.models import NOTE_STEP
+
+SCHEMA_VERSION = 4
 
 # The text answers of an entry, one per line, for the full-text index.
 _ANSWER_TEXT = (
@@ -68,5 +72,18 @@ MIGRATIONS: dict[int, str] = {
     CREATE INDEX entries_in_trash ON entries (deleted_at) WHERE deleted_at IS NOT NULL;
     CREATE INDEX entries_live ON entries (exercise_id, started_at, status, private)
         WHERE deleted_at IS NULL;
+    """,
+    # 4: the note for the therapist has one home, the therapist_note column. The note step's
+    # answer (a second copy, exported twice and kept after the note was edited or cleared)
+    # is merged into it without losing words (a cleared note stays cleared), then removed
+    # from the answers and the saved engine state; the search index forgets the old words.
+    4: f"""
+    UPDATE entries SET
+        therapist_note = joined_note(therapist_note, json_extract(answers, '$.{NOTE_STEP}')),
+        answers = json_remove(answers, '$.{NOTE_STEP}')
+    WHERE json_valid(answers) AND json_type(answers, '$.{NOTE_STEP}') = 'text';
+    UPDATE entries SET state = json_remove(state, '$.answers.{NOTE_STEP}')
+    WHERE json_valid(state) AND json_type(state, '$.answers.{NOTE_STEP}') = 'text';
+    INSERT INTO entries_search (entries_search) VALUES ('optimize');
     """,
 }
