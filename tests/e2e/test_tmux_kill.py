@@ -4,7 +4,8 @@ cfcoach runs in tmux (80x24) on a small exercise of the tests' own (so shipped c
 change freely). It is killed with SIGKILL between steps, in the middle of a long answer once
 the typing has been saved, and around the moment a save happens; each time it is started
 again and the draft must come back with every completed step and the typed words up to the
-last save. SIGHUP (the terminal closed) and SIGTERM save what is typed and exit cleanly.
+last save. SIGHUP (the terminal closed) and SIGTERM save what is typed and exit cleanly,
+with 128 + the signal (143 for SIGTERM), as a shell expects.
 Every wait polls the screen, the process or the database, with a deadline.
 """
 
@@ -200,7 +201,7 @@ def test_sigterm_saves_what_is_typed_and_exits_cleanly(terminal: Terminal) -> No
     terminal.type(WORDS)
     terminal.wait_for("kept telling myself")
     pid = terminal.signal(signal.SIGTERM)
-    assert terminal.wait_until_dead(pid) == "status 0"
+    assert terminal.wait_until_dead(pid) == "status 143"  # 128 + SIGTERM, all saved
     left = terminal.history()
     assert "cfcoach was asked to close. Everything you wrote is saved." in left
     assert "Traceback" not in left and "Error" not in left
@@ -217,6 +218,6 @@ def test_sigterm_over_the_too_much_choices_saves_too(terminal: Terminal) -> None
     terminal.keys("C-t")
     terminal.wait_for("What would help right now?")
     pid = terminal.signal(signal.SIGTERM)
-    assert terminal.wait_until_dead(pid) == "status 0"
+    assert terminal.wait_until_dead(pid) == "status 143"  # 128 + SIGTERM, all saved
     draft = latest_draft(terminal.home, "journal")
     assert draft is not None and pending(draft) == {"words": WORDS}
