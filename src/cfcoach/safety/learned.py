@@ -36,7 +36,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?;\n\r]+|\s[-–—]\s")
 _MAX_SEGMENT_WORDS = 60
 _NGRAMS = (3, 4, 5)
 _CACHE_SIZE = 50_000
-MIN_WORDS = 3
+MIN_WORDS = 4
 """Segments shorter than this are left to the rules: "still here" alone says too little."""
 
 
