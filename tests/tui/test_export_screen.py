@@ -281,7 +281,7 @@ async def test_the_format_sets_the_extension_and_a_pdf_its_paper(
         paper.value = "letter"
         await tick(pilot, 1)
         await settle(pilot)
-        assert "PDF holds this same report" in screen_words(app)
+        assert "The file will be this report as a PDF:" in screen_words(app)
         assert screen.choice().bundle.paper == "letter"
         target = tmp_path / "report.pdf"
         await set_path(pilot, target)

@@ -1,14 +1,17 @@
 """What the export screen offers, and the plain rules behind it: its choices and texts,
-the file name it suggests, and how a long preview is cut. No widgets here.
+the file name it suggests, which format a file name asks for, and how a long preview is
+cut. No widgets here. Which extension means which format is the export registry's
+(:mod:`cfcoach.export.registry`); nothing here keeps a second list of them.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from cfcoach.export.registry import ExportBundle, format_for_suffix
+from cfcoach.export.registry import ExportBundle, format_for_suffix, get_format
 from cfcoach.store import Entry
 
 PAGE = 100
@@ -26,22 +29,32 @@ PERIODS: list[tuple[str, str]] = [
     ("Last 12 months", "12m"),
 ]
 """(label, span back from today as ``cfcoach export --since`` takes it)."""
-FORMAT_CHOICES: list[tuple[str, str]] = [
-    ("Markdown .md", "md"),
-    ("Web page .html", "html"),
-    ("PDF .pdf", "pdf"),
-    ("Spreadsheet .csv", "csv"),
-    ("JSON .json", "json"),
+FORMAT_KINDS: list[tuple[str, str]] = [
+    ("Markdown", "md"),
+    ("Web page", "html"),
+    ("PDF", "pdf"),
+    ("Spreadsheet", "csv"),
+    ("JSON", "json"),
 ]
+"""(what a person calls it, the registry's format name), in the order the list offers them."""
+FORMAT_CHOICES: list[tuple[str, str]] = [
+    (f"{kind} {get_format(name).extension}", name) for kind, name in FORMAT_KINDS
+]
+"""The format list: each kind with its extension, as the registry has it ("PDF .pdf")."""
 PAPER_CHOICES: list[tuple[str, str]] = [("A4", "a4"), ("Letter", "letter")]
 
 PREVIEW_NOTES = {
-    "md": "Preview: exactly what the file will hold.",
-    "html": "The web page holds this same report, laid out to read and print. Preview:",
-    "pdf": "The PDF holds this same report, laid out for print. Preview:",
-    "csv": "The spreadsheet holds these same entries, a row each. Preview:",
-    "json": "The JSON file holds these same entries, for a backup. Preview:",
+    "md": "Exactly what the file will hold:",
+    "html": "The file will be this report as HTML:",
+    "pdf": "The file will be this report as a PDF:",
+    "csv": "Exactly what the CSV file will hold:",
+    "json": "Exactly what the JSON file will hold:",
 }
+"""The line over the preview (short enough to fit whole at 80 columns). Markdown, CSV and
+JSON are shown as they will be written; a web page and a PDF as the same report in Markdown
+(what they hold, not how they look)."""
+REPORT_PREVIEW = ("md", "html", "pdf")
+"""Formats whose preview is the Markdown report; the others show their own text."""
 NOTHING_TICKED = (
     "Nothing is ticked yet.\n\n"
     "Space ticks the highlighted entry; a ticks every entry shown (private ones stay "
@@ -74,10 +87,50 @@ def shown_path(path: Path) -> str:
 
 def with_extension(text: str, extension: str) -> str:
     """The path typed, with its format's extension changed to ``extension`` (else as it is)."""
-    path = Path(text)
-    if path.suffix and format_for_suffix(path.suffix) is not None:
-        return text[: len(text) - len(path.suffix)] + extension
+    suffix = extension_of(text)
+    if suffix and format_for_suffix(suffix) is not None:
+        stripped = text.rstrip()
+        return stripped[: len(stripped) - len(suffix)] + extension
     return text
+
+
+def completed(text: str, extension: str) -> str:
+    """The path typed, with ``extension`` added when its name has none ("report" -> "report.pdf")."""
+    if extension_of(text):
+        return text
+    return text.rstrip().rstrip(".") + extension
+
+
+def known_extensions() -> list[str]:
+    """The extensions the format list offers, in its order (".md", ".html", ...)."""
+    return [get_format(name).extension for _, name in FORMAT_KINDS]
+
+
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,10}")
+"""What counts as a file name's extension: "Dr. Smith" ends in a name, not in ". Smith"."""
+
+
+def extension_of(text: str) -> str:
+    """The extension a typed file name ends in (".pdf", ".docx"), or "" if none."""
+    suffix = Path(text.strip()).suffix
+    return suffix if _EXTENSION.fullmatch(suffix) else ""
+
+
+def format_from_name(text: str) -> str | None:
+    """The format a typed file name's extension asks for ("pdf"), or None if it names none."""
+    suffix = extension_of(text)
+    found = format_for_suffix(suffix) if suffix else None
+    return found.name if found is not None else None
+
+
+def unknown_extension(suffix: str) -> str:
+    """The one sentence for a file name whose extension cfcoach cannot write."""
+    known = known_extensions()
+    return (
+        f"cfcoach cannot write a '{suffix}' file; end the name with "
+        f"{', '.join(known[:-1])} or {known[-1]}, or leave the ending off to use the "
+        "format chosen in the list."
+    )
 
 
 def shortened(report: str, entries: int, limit: int = PREVIEW_LIMIT) -> str:
@@ -91,6 +144,19 @@ def shortened(report: str, entries: int, limit: int = PREVIEW_LIMIT) -> str:
         report[:cut].rstrip("\n")
         + f"\n\n[The preview stops here to stay quick. The file holds all {entries:,} "
         "entries, each written like the ones above.]\n"
+    )
+
+
+def shortened_lines(text: str, entries: int, limit: int = PREVIEW_LIMIT) -> str:
+    """A long CSV or JSON preview cut at the end of the last line that fits in ``limit``."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit)
+    if cut <= 0:
+        cut = limit
+    return (
+        text[:cut] + f"\n\n[The preview stops here to stay quick. The file holds all {entries:,} "
+        "entries.]\n"
     )
 
 

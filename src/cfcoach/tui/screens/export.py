@@ -1,14 +1,17 @@
 """Export: tick the entries to share, see exactly what goes, and write the file.
 
 Entries are listed newest first, a page at a time (drafts are never offered; private ones
-are shown unticked and ask before they go). The preview is the Markdown report of what is
-ticked, shown as plain text (never markup). Writing goes through the same core as
+are shown unticked and ask before they go). The file name's extension picks the format and
+the format list sets the extension. The preview follows the format, shown as plain text
+(never markup): the Markdown report (for Markdown, and for HTML and PDF under a line saying
+so), or the CSV or JSON text itself. Writing goes through the same core as
 ``cfcoach export`` (:mod:`cfcoach.export.writing`): atomic, readable only by the person,
 never over an existing file without asking. The PDF library loads only when a PDF is written.
 """
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -42,10 +45,13 @@ from cfcoach.tui.export_choices import (
     PREVIEW_DELAY,
     PREVIEW_NOTES,
     PRIVATE_QUESTION,
+    REPORT_PREVIEW,
     ExportChoice,
     default_path,
     export_order,
+    format_from_name,
     shortened,
+    shortened_lines,
     shown_path,
     with_extension,
 )
@@ -265,10 +271,19 @@ class ExportScreen(ExportWriting):
             name = str(event.value)
             self.query_one("#export-paper", Select).display = name == "pdf"
             path = self.query_one("#export-path", Input)
-            path.value = with_extension(path.value, get_format(name).extension)
+            if format_from_name(path.value) not in (None, name):  # picked in the list
+                path.value = with_extension(path.value, get_format(name).extension)
             self.changed()
         elif event.select.id == "export-paper":
             self.changed()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A file name ending in a format's extension chooses that format in the list."""
+        event.stop()
+        if event.input.id == "export-path":
+            named = format_from_name(event.value)
+            if named is not None:
+                self.use_format(named)
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
@@ -339,6 +354,12 @@ class ExportScreen(ExportWriting):
     def format_name(self) -> str:
         value = self.query_one("#export-format", Select).value
         return value if isinstance(value, str) else "md"
+
+    def use_format(self, name: str) -> None:
+        """Choose ``name`` in the format list (what is written follows it at once)."""
+        formats = self.query_one("#export-format", Select)
+        if formats.value != name:
+            formats.value = name
 
     @property
     def paper(self) -> Paper:
@@ -411,10 +432,15 @@ class ExportScreen(ExportWriting):
         return not self.picker.ticked and not self.include_plan
 
     def preview_text(self) -> str:
+        """What the chosen format would hold, as text (a PDF's or web page's as Markdown)."""
         if self.nothing_chosen():
             return NOTHING_TICKED
         choice = self.choice()
-        return shortened(render(build_report(choice.bundle)), len(choice.entries))
+        if choice.format_name in REPORT_PREVIEW:
+            return shortened(render(build_report(choice.bundle)), len(choice.entries))
+        text = io.StringIO()
+        get_format(choice.format_name).writer()(choice.bundle, text)
+        return shortened_lines(text.getvalue(), len(choice.entries))
 
     def refresh_preview(self) -> None:
         """Show what would be shared now (as plain text: nothing in it is read as markup)."""

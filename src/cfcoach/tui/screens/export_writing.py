@@ -1,5 +1,9 @@
 """The writing half of the export screen: ask before replacing a file, write it through the
 same core as ``cfcoach export`` (atomic, private), and say where it went or calmly why not.
+
+The file name decides what is written: its extension picks the format (``x.pdf`` is always
+a PDF, whatever the list said), a name without one gets the chosen format's, and one
+cfcoach cannot write gets one sentence naming those it can, with nothing written.
 """
 
 from __future__ import annotations
@@ -20,7 +24,13 @@ from cfcoach.export.writing import (
     check_target,
     write_bundle,
 )
-from cfcoach.tui.export_choices import ExportChoice
+from cfcoach.tui.export_choices import (
+    ExportChoice,
+    completed,
+    extension_of,
+    format_from_name,
+    unknown_extension,
+)
 from cfcoach.tui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -45,9 +55,40 @@ class ExportWriting(Screen[None]):
         """True while there is nothing to write."""
         raise NotImplementedError
 
+    @property
+    def format_name(self) -> str:
+        """The format chosen in the list (the screen that chooses says)."""
+        raise NotImplementedError
+
+    def use_format(self, name: str) -> None:
+        """Choose ``name`` in the format list."""
+        raise NotImplementedError
+
     def target(self) -> Path | None:
         text = self.query_one("#export-path", Input).value.strip()
         return Path(text).expanduser() if text else None
+
+    def settle_name(self) -> bool:
+        """Make the file name and the format agree before writing; False (and one sentence
+        said) when the name's extension is not one cfcoach writes.
+
+        A known extension chooses its format; a name without one (not a folder) gets the
+        chosen format's, shown in the box, so what is written is what the name says.
+        """
+        box = self.query_one("#export-path", Input)
+        text = box.value.strip()
+        extension = extension_of(text)
+        if extension:
+            named = format_from_name(text)
+            if named is None:
+                self.coach.notice("The file wasn't written", unknown_extension(extension))
+                return False
+            self.use_format(named)
+            return True
+        if text.endswith(("/", "\\")) or Path(text).expanduser().is_dir():
+            return True  # a folder: check_target says to give a file name
+        box.value = completed(text, get_format(self.format_name).extension)
+        return True
 
     def action_write(self) -> None:
         """Write the file, asking first if one is already there."""
@@ -57,10 +98,13 @@ class ExportWriting(Screen[None]):
                 "Tick the entries to share first: space ticks one, a ticks all shown.",
             )
             return
-        target = self.target()
-        if target is None:
+        if self.target() is None:
             self.coach.notice("Where should it go?", "Type where to save the file, then write it.")
             return
+        if not self.settle_name():
+            return
+        target = self.target()
+        assert target is not None
         try:
             check_target(target, force=False)
         except TargetExists:
