@@ -49,6 +49,35 @@ def line_slots(
     return sorted({bucket(f, BITS) for f in features(words, lemmas, concepts)})
 
 
+def exercise_lines() -> list[CorpusLine]:
+    """Ordinary lines from the app's own exercises (titles, questions, examples, options).
+
+    What a person reads and echoes while doing an exercise is not a sign of danger; these
+    teach the model so (the safety plan, which names hard things on purpose, is left out).
+    They are training lines only: they are in no split of the corpus.
+    """
+    from cfcoach.content import load_exercise_file
+    from cfcoach.paths import shipped_content_dir
+
+    found: list[CorpusLine] = []
+    for path in sorted((shipped_content_dir() / "exercises").glob("*.yaml")):
+        if path.stem == "safety-plan":
+            continue
+        exercise = load_exercise_file(path)
+        texts = [exercise.title, exercise.summary or ""]
+        for step in exercise.steps:
+            for name in ("title", "label", "placeholder", "text"):
+                value = getattr(step, name, None)
+                if isinstance(value, str):
+                    texts.append(value)
+            texts.extend(option.label for option in getattr(step, "options", None) or ())
+        for number, text in enumerate(t for t in texts if t.strip()):
+            found.append(
+                CorpusLine("none", "exercise-text", text, "en", "dev", f"{path.name}:{number}")
+            )
+    return found
+
+
 def train(
     data: list[tuple[list[int], int]],
     *,
@@ -183,8 +212,10 @@ def main() -> int:
     lines = [
         line for line in read_corpus(args.corpus or default_corpus_dir()) if line.split == "dev"
     ]
-    print(f"{len(lines)} development lines; features ...", flush=True)
+    extra = exercise_lines()
+    print(f"{len(lines)} development lines, {len(extra)} exercise lines; features ...", flush=True)
     data = [(line_slots(line, lemmas, concepts), int(line.flag)) for line in lines]
+    extra_data = [(line_slots(line, lemmas, concepts), 0) for line in extra]
     rule_levels = [rules_only.assess(line.text).level for line in lines]
     rule_flags = [level != "none" for level in rule_levels]
 
@@ -194,7 +225,7 @@ def main() -> int:
     levels: dict[str, str] = {}
     for number, held in enumerate(folds):
         held_set = set(held)
-        train_data = [d for i, d in enumerate(data) if i not in held_set]
+        train_data = [d for i, d in enumerate(data) if i not in held_set] + extra_data
         weights, bias = train(
             train_data, epochs=args.epochs, l2=args.l2, rate=args.rate, seed=number
         )
@@ -219,7 +250,9 @@ def main() -> int:
     if args.check:
         return 0
 
-    weights, bias = train(data, epochs=args.epochs, l2=args.l2, rate=args.rate, seed=99)
+    weights, bias = train(
+        data + extra_data, epochs=args.epochs, l2=args.l2, rate=args.rate, seed=99
+    )
     packed, scale = quantise(weights)
     (SAFETY / "model.bin").write_bytes(packed.tobytes())
     meta = {
@@ -235,6 +268,7 @@ def main() -> int:
             "ordinary": sum(1 for line in lines if not line.flag),
             "languages": sorted({line.language for line in lines}),
             "split": "dev",
+            "exercise_lines": len(extra),
         },
         "options": {
             "epochs": args.epochs,

@@ -26,13 +26,14 @@ TEST = [line for line in LINES if line.split == "test"]
 GOAL_RECALL = 0.97  # issue 14; not reached yet
 MAX_FALSE_ALARMS = 0.05
 # Floors: a little under the figures reached (test split, both layers), per language.
-RECALL_FLOOR = {"all": 0.78, "en": 0.81, "de": 0.64, "fr": 0.65, "es": 0.66, "hi": 0.78}
-# Per language the ordinary lines are few (35-60): one line is about 2 points.
+RECALL_FLOOR = {"all": 0.85, "en": 0.86, "de": 0.78, "fr": 0.85, "es": 0.84, "hi": 0.87}
+# Per language the ordinary lines are few (65-70): one line is about 1.5 points; German and
+# French are above the issue's 0.05 (docs/safety.md says so).
 FALSE_ALARM_CEILING = {
     "all": MAX_FALSE_ALARMS,
-    "en": 0.05,
-    "de": 0.08,
-    "fr": 0.08,
+    "en": MAX_FALSE_ALARMS,
+    "de": 0.09,
+    "fr": 0.09,
     "es": 0.08,
     "hi": 0.08,
 }
