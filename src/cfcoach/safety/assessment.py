@@ -183,7 +183,10 @@ class Assessor:
             score = model.score(text)
             if model.veto and score < model.veto:
                 matches = [m for m in matches if m.level == "crisis"]
-            if score >= model.threshold:
+            # Where a benign pattern saw a harmless use ("burned myself on the kettle"),
+            # the model must be surer to add a flag of its own.
+            needed = (1 + model.threshold) / 2 if any_benign else model.threshold
+            if score >= needed:
                 matches.append(Match(LEARNED_REASON, LEARNED_REASON, "concern"))
         if not matches:
             return NOTHING
