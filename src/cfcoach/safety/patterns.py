@@ -48,19 +48,19 @@ def _lex(pattern: str) -> list[str]:
     return tokens
 
 
-class _Compiler:
+class _Reader:
+    """Walks a pattern's tokens, one at a time."""
+
     def __init__(
         self,
         tokens: list[str],
         lexicon: Mapping[str, Sequence[str]],
         words_of: Callable[[str], list[str]],
-        allow_classes: bool,
     ) -> None:
         self.tokens = tokens
         self.position = 0
         self.lexicon = lexicon
         self.words_of = words_of
-        self.allow_classes = allow_classes
 
     def peek(self) -> str | None:
         return self.tokens[self.position] if self.position < len(self.tokens) else None
@@ -69,6 +69,18 @@ class _Compiler:
         token = self.tokens[self.position]
         self.position += 1
         return token
+
+
+class _Compiler(_Reader):
+    def __init__(
+        self,
+        tokens: list[str],
+        lexicon: Mapping[str, Sequence[str]],
+        words_of: Callable[[str], list[str]],
+        allow_classes: bool,
+    ) -> None:
+        super().__init__(tokens, lexicon, words_of)
+        self.allow_classes = allow_classes
 
     def alternatives(self) -> str:
         options = [self.sequence()]
@@ -227,27 +239,8 @@ def _cost(trigger: Trigger) -> int:
     return sum(100 if word in _COMMON else 3 if word.endswith("*") else 1 for word in trigger)
 
 
-class _Triggers:
+class _Triggers(_Reader):
     """Works out a pattern's trigger by walking its tokens as :class:`_Compiler` does."""
-
-    def __init__(
-        self,
-        tokens: list[str],
-        lexicon: Mapping[str, Sequence[str]],
-        words_of: Callable[[str], list[str]],
-    ) -> None:
-        self.tokens = tokens
-        self.position = 0
-        self.lexicon = lexicon
-        self.words_of = words_of
-
-    def peek(self) -> str | None:
-        return self.tokens[self.position] if self.position < len(self.tokens) else None
-
-    def take(self) -> str:
-        token = self.tokens[self.position]
-        self.position += 1
-        return token
 
     def alternatives(self) -> Trigger | None:
         options = [self.sequence()]
